@@ -1,0 +1,51 @@
+"""newsdoc: news articles as typed, immutable data."""
+
+from newsdoc._errors import ParseError
+from newsdoc._json import SCHEMA_VERSION, JSONError, from_dict, from_json, to_dict, to_json
+from newsdoc._model import (
+    Article,
+    DateMention,
+    DatePrecision,
+    Diagnostic,
+    Entity,
+    EntityKind,
+    Image,
+    Location,
+    Metadata,
+    ParseInfo,
+    Quote,
+    SourceMap,
+    Span,
+)
+from newsdoc._reader import load, loads, read
+from newsdoc._writer import dump, dumps
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "DateMention",
+    "DatePrecision",
+    "Diagnostic",
+    "Entity",
+    "EntityKind",
+    "Image",
+    "JSONError",
+    "Location",
+    "Metadata",
+    "ParseError",
+    "ParseInfo",
+    "Quote",
+    "SourceMap",
+    "Span",
+    "dump",
+    "dumps",
+    "from_dict",
+    "from_json",
+    "load",
+    "loads",
+    "read",
+    "to_dict",
+    "to_json",
+]
+
+__version__ = "0.1.0"

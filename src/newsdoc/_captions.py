@@ -1,0 +1,72 @@
+"""Recognising a photo caption line and splitting off its credit.
+
+A caption is the line (or lines) right under the headline that ends in a
+credit: ``Smoke rises over Raqqa. — Reuters/File``.  A body paragraph may
+hold a dash too (``..., he said — adding that ...``), so a line is only a
+caption when its credit *looks* like a credit: short, capitalised, and either
+a known agency, a ``Photo: X`` / ``Photo by X`` form, or following a caption
+that ends its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["AGENCIES", "CREDIT_SEPARATORS", "split_caption"]
+
+#: Separators between caption and credit, most specific first.  The written
+#: form always uses the first.
+CREDIT_SEPARATORS = (" \u2014 ", " \u2013 ", " | ", " - ")
+
+_SEPARATOR_LENGTH = 3
+assert all(len(separator) == _SEPARATOR_LENGTH for separator in CREDIT_SEPARATORS)
+
+#: Photo agencies and outlets often named as a credit (lower case).
+AGENCIES = frozenset(
+    {
+        "reuters", "afp", "ap", "app", "dawn", "online", "white star", "epa",
+        "epa-efe", "getty", "getty images", "bloomberg", "xinhua", "anadolu",
+        "anadolu agency", "pti", "ani", "inp", "nni", "ppi", "irna", "tass",
+        "sana", "efe", "ips", "upi", "dpa", "kyodo", "yonhap", "aa", "ians",
+        "file", "files", "handout", "courtesy", "supplied", "twitter", "x",
+        "facebook", "screengrab", "screenshot", "social media",
+    }
+)  # fmt: skip
+
+# "Photo: X", "Photo by X", "Photo courtesy X", "Photos by X", "Image: X".
+_PHOTO_FORM = re.compile(
+    r"(?:photo|photos|photograph|picture|image|file\s+photo)"  # the word
+    r"(?:\s*:|\s+by\b|\s+courtesy\b)",  # then ':' or 'by' or 'courtesy'
+    re.IGNORECASE,
+)
+_MAX_CREDIT_CHARS = 60
+_MAX_CREDIT_WORDS = 6
+_SENTENCE_END = frozenset(".!?\"\u201d\u2019')")
+
+
+_FIRST_PART = re.compile(r"[^/,;]*")
+
+
+def _is_agency(credit: str) -> bool:
+    first = _FIRST_PART.match(credit)
+    return first is not None and first.group().strip().lower() in AGENCIES
+
+
+def split_caption(line: str) -> tuple[str, str] | None:
+    """caption = text credit-sep credit
+
+    ``(caption, credit)`` when ``line`` (already stripped) is a caption with a
+    credit, else ``None``.
+    """
+    best = max(map(line.rfind, CREDIT_SEPARATORS))
+    if best <= 0:
+        return None
+    caption = line[:best].rstrip()
+    credit = line[best + _SEPARATOR_LENGTH :].strip()
+    if not caption or not credit or len(credit) > _MAX_CREDIT_CHARS:
+        return None
+    if credit[0].islower() or len(credit.split()) > _MAX_CREDIT_WORDS:
+        return None
+    if _is_agency(credit) or _PHOTO_FORM.match(credit) or caption[-1] in _SENTENCE_END:
+        return caption, credit
+    return None

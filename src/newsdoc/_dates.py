@@ -1,0 +1,93 @@
+"""Reading the date of a header line.
+
+ISO 8601 dates and date-times take a fast path through the standard library;
+other spellings (``9 July 2023``, ``Sunday, July 9, 2023``) go through
+:mod:`dateutil`.  A date that lacks a year, month or day is never completed
+from today's date: it is reported as partial instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+
+from dateutil import parser as _du_parser
+from dateutil.parser import UnknownTimezoneWarning
+
+from newsdoc._model import DateValue
+
+__all__ = ["DateResult", "looks_like_date", "parse_date"]
+
+#: ``(value, code)``: the date, or ``None`` with a diagnostic code.
+DateResult = tuple[DateValue | None, str | None]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})\Z")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+# Two defaults that differ in every field: a field that comes out different
+# from the two parses was not in the text.
+_DEFAULT_A = dt.datetime(1904, 1, 1, 0, 0, 0)
+_DEFAULT_B = dt.datetime(1908, 2, 2, 1, 1, 1)
+_DU_PARSER = _du_parser.parser()
+
+
+def parse_date(text: str) -> DateResult:
+    """Read a header date.  Returns ``(value, None)`` or ``(None, code)``."""
+    if _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text), None
+        except ValueError:
+            return None, "invalid-date"
+    if _ISO_DATETIME.match(text):
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return _parse_other(text)
+        return value, None
+    slash = _SLASH_DATE.match(text)
+    if slash:
+        try:
+            return dt.date(*map(int, slash.groups())), None
+        except ValueError:
+            return None, "invalid-date"
+    return _parse_other(text)
+
+
+def _parse_other(text: str) -> DateResult:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnknownTimezoneWarning)
+        try:
+            first = _DU_PARSER.parse(text, default=_DEFAULT_A)
+            second = _DU_PARSER.parse(text, default=_DEFAULT_B)
+        except (ValueError, OverflowError, TypeError):
+            return None, "invalid-date"
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None, "partial-date"
+    if first.time() != second.time():
+        return first.date(), None
+    # The text gave a time of its own: keep it, with its offset if any.
+    return _fixed_offset(first) if first.tzinfo is not None else first, None
+
+
+def _fixed_offset(value: dt.datetime) -> dt.datetime:
+    """Replace a dateutil zone with a plain fixed offset, never converting."""
+    offset = value.utcoffset()
+    if offset is None:
+        return value.replace(tzinfo=None)
+    return value.replace(tzinfo=dt.timezone(offset))
+
+
+def looks_like_date(text: str) -> bool:
+    """True when ``text`` reads as a date, even an impossible or partial one.
+
+    A header key ``date`` written without a colon is taken as a header only
+    when its value passes this test, so a headline such as ``Date rape drug
+    found`` stays a headline.
+    """
+    if _NUMERIC_DATE.match(text):
+        return True
+    value, code = parse_date(text)
+    return value is not None or code == "partial-date"

@@ -1,0 +1,83 @@
+"""The one positioned error, and the catalogue of diagnostic codes."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from newsdoc._model import Diagnostic, Severity
+
+__all__ = ["CODES", "ParseError", "make_diagnostic"]
+
+#: Every diagnostic code: its severity and what it means.  ``docs/diagnostics.md``
+#: is generated from this table, and a test keeps the two in step.
+CODES: dict[str, tuple[Severity, str]] = {
+    "empty-input": ("warning", "The input is empty or holds only white space."),
+    "no-date": ("warning", "No header line gives the article's date."),
+    "invalid-date": (
+        "error",
+        "The header date is not a real date (such as 2023-02-30) or cannot be read; "
+        "`date` is None and the raw text is kept in `metadata['date']`.",
+    ),
+    "partial-date": (
+        "error",
+        "The header date lacks a year, month or day (such as `July 2023`); nothing is "
+        "filled in, `date` is None and the raw text is kept in `metadata['date']`.",
+    ),
+    "duplicate-header": (
+        "warning",
+        "A header key appears twice; the later value is kept under a numbered key (`source_2`).",
+    ),
+    "no-headline": ("warning", "The article has no headline."),
+    "no-body": ("warning", "The article has no body paragraphs."),
+    "invalid-utf8": (
+        "error",
+        "The bytes are not valid UTF-8; undecodable bytes became U+FFFD.",
+    ),
+    "bom": ("warning", "A byte-order mark was found and removed."),
+}
+
+
+class ParseError(ValueError):
+    """The input is not a valid seed-format article (raised with ``strict=True``).
+
+    Attributes: ``msg`` (the message alone), ``doc`` (the decoded input),
+    ``pos`` (offset in ``doc``), ``lineno`` and ``colno`` (1-based; columns
+    count characters).
+    """
+
+    msg: str
+    doc: str
+    pos: int
+    lineno: int
+    colno: int
+    code: str
+
+    def __init__(self, msg: str, doc: str, pos: int, code: str = "parse-error") -> None:
+        lineno = doc.count("\n", 0, pos) + doc.count("\r", 0, pos) - doc.count("\r\n", 0, pos) + 1
+        line_start = max(doc.rfind("\n", 0, pos), doc.rfind("\r", 0, pos)) + 1
+        colno = pos - line_start + 1
+        super().__init__(f"{msg} (at line {lineno}, column {colno})")
+        self.msg = msg
+        self.doc = doc
+        self.pos = pos
+        self.lineno = lineno
+        self.colno = colno
+        self.code = code
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str, int, str]]:
+        return (type(self), (self.msg, self.doc, self.pos, self.code))
+
+
+def make_diagnostic(code: str, message: str, pos: int, line_starts: Sequence[int]) -> Diagnostic:
+    """A :class:`Diagnostic` for ``code`` at offset ``pos``."""
+    severity = CODES[code][0]
+    index = max(bisect.bisect_right(line_starts, pos) - 1, 0)
+    return Diagnostic(
+        code=code,
+        message=message,
+        severity=severity,
+        pos=pos,
+        lineno=index + 1,
+        colno=pos - line_starts[index] + 1 if line_starts else pos + 1,
+    )

@@ -1,0 +1,253 @@
+"""Article <-> JSON, through one dedicated cattrs converter.
+
+Decisions, each visible in the JSON (``docs/json.md`` has the full format):
+
+- ``schema_version`` (an int, now ``1``) leads every object; an unknown or
+  missing version is an error, never a guess.
+- Every field is always written (empty lists and ``null`` included), so every
+  article has the same keys and tabular tools see one schema.  Reading
+  requires the fields without a default (``headline``; a span's ``start``,
+  ``end`` and ``text``; an entity's ``kind`` and ``name`` ...) and ignores keys
+  it does not know.
+- Dates are ISO 8601 strings: ``"2023-07-09"`` for a day,
+  ``"2023-07-09T14:30:00+05:00"`` for a moment (the offset is kept, never
+  converted).  A 10-character value is a day, a longer one a moment.
+- Enums are written as their values (``"person"``, ``"year"``).
+- Diagnostics and the source map describe one parse of one file, not the
+  article: they are not written.
+- Reading is strict about types: every problem is reported at once in one
+  :class:`JSONError`, each with its path (``paragraphs[3]: expected str, got
+  int``).
+
+Speed: the converter is cattrs' msgspec converter, so the attrs classes are
+encoded by msgspec in C.  Decoding takes msgspec's typed C path straight into
+the attrs classes; when that path rejects a document (or meets a date-time,
+which it cannot tell from a date), the document goes through cattrs, which
+either builds the article or lists every problem with its path.  Both paths
+accept the same documents; the tests hold them to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
+import msgspec
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, override
+from cattrs.preconf.msgspec import make_converter
+
+from newsdoc._model import Article, Metadata
+
+__all__ = ["SCHEMA_VERSION", "JSONError", "from_dict", "from_json", "to_dict", "to_json"]
+
+#: The version of the JSON format this newsdoc writes and reads.
+SCHEMA_VERSION: Final = 1
+
+_PREFIX: Final = b'{"schema_version":%d,' % SCHEMA_VERSION
+# The opening of a document of this version, however it is spaced.
+_VERSION_OPENING = re.compile(rb'\s*\{\s*"schema_version"\s*:\s*%d\s*,' % SCHEMA_VERSION)
+
+
+class JSONError(ValueError):
+    """A JSON document is not a valid newsdoc article.
+
+    ``errors`` lists every problem as ``(path, message)``; ``str(err)`` shows
+    them one per line, as ``paragraphs[3]: expected str, got int``.
+    """
+
+    errors: tuple[tuple[str, str], ...]
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        self.errors = tuple(errors)
+        lines = [f"{path}: {message}" if path else message for path, message in errors]
+        noun = "problem" if len(lines) == 1 else "problems"
+        super().__init__(f"Invalid newsdoc JSON ({len(lines)} {noun}):\n  " + "\n  ".join(lines))
+
+    def __reduce__(self) -> tuple[type[JSONError], tuple[list[tuple[str, str]]]]:
+        return (type(self), (list(self.errors),))
+
+
+class _Invalid(TypeError):
+    """A leaf failure raised by our hooks; its message is shown as is."""
+
+
+def _type_name(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _expect_str(value: object, _: object = None) -> str:
+    if type(value) is str:
+        return value
+    raise _Invalid(f"expected str, got {_type_name(value)}")
+
+
+def _expect_int(value: object, _: object = None) -> int:
+    if type(value) is int:
+        return value
+    raise _Invalid(f"expected int, got {_type_name(value)}")
+
+
+def _str_tuple(value: object, _: object = None) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _Invalid(f"expected a list of str, got {_type_name(value)}")
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        if type(item) is not str:
+            error = _Invalid(f"expected str, got {_type_name(item)}")
+            error.__notes__ = [IterableValidationNote(f"@ index {index}", index, str)]
+            errors.append(error)
+    if errors:
+        raise IterableValidationError("invalid items", errors, tuple)
+    return tuple(value)
+
+
+def _date_value(value: object, _: object = None) -> dt.date | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise _Invalid(f"expected an ISO 8601 date string, got {_type_name(value)}")
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _Invalid(f"invalid ISO 8601 date {value!r}") from None
+
+
+def _metadata(value: object, _: object = None) -> Metadata:
+    if type(value) is dict and all(map(str.__instancecheck__, value.values())):
+        return Metadata._adopt(value)
+    if type(value) is not dict:
+        raise _Invalid(f"expected an object of strings, got {_type_name(value)}")
+    for key, item in value.items():
+        if type(item) is not str:
+            raise _Invalid(f"[{key!r}]: expected str, got {_type_name(item)}")
+    return Metadata(value)
+
+
+def _encode_hook(value: object) -> object:
+    if isinstance(value, Metadata):
+        return value.to_dict()
+    raise NotImplementedError(f"newsdoc cannot encode {type(value).__name__}")
+
+
+def _decode_hook(type_: type, value: object) -> object:
+    if type_ is Metadata:
+        return _metadata(value)
+    raise NotImplementedError(f"newsdoc cannot decode {type_!r}")
+
+
+_CONVERTER: Final = make_converter(detailed_validation=True)
+_CONVERTER.register_structure_hook(str, _expect_str)
+_CONVERTER.register_structure_hook(int, _expect_int)
+_CONVERTER.register_structure_hook_func(lambda t: t == tuple[str, ...], _str_tuple)
+_CONVERTER.register_structure_hook(Metadata, _metadata)
+_CONVERTER.register_structure_hook_func(lambda t: t == dt.date | None, _date_value)
+_CONVERTER.encoder = msgspec.json.Encoder(enc_hook=_encode_hook)
+_CONVERTER.register_structure_hook(
+    Article, make_dict_structure_fn(Article, _CONVERTER, _parse_info=override(omit=True))
+)
+_structure_article: Final = _CONVERTER.get_structure_hook(Article)
+_fast_decoder: Final = msgspec.json.Decoder(Article, dec_hook=_decode_hook)
+
+
+def to_dict(article: Article, /) -> dict[str, Any]:
+    """The article as plain JSON data (``dict``, ``list``, ``str``, ``int``, ``None``)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"to_dict() argument must be an Article, not {type(article).__name__}")
+    # Exactly what to_json writes, as Python data.
+    document: dict[str, Any] = msgspec.json.decode(to_json(article))
+    return document
+
+
+def to_json(article: Article, /) -> bytes:
+    """The article as compact UTF-8 JSON bytes (as msgspec and orjson give).
+
+    ``to_json(a).decode()`` is the same document as a ``str``.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"to_json() argument must be an Article, not {type(article).__name__}")
+    # The encoder writes the article's own fields; the version key goes first.
+    return _PREFIX + _CONVERTER.encoder.encode(article)[1:]
+
+
+def from_dict(data: Mapping[str, Any], /) -> Article:
+    """An :class:`Article` from data shaped like :func:`to_dict`'s output.
+
+    Raises :class:`JSONError` listing every problem with its path.
+    """
+    if not isinstance(data, Mapping):
+        raise JSONError([("", f"expected a JSON object, got {_type_name(data)}")])
+    _check_version(data)
+    try:
+        return _structure_article(data, Article)  # type: ignore[no-any-return]
+    except (BaseValidationError, _Invalid) as error:
+        raise JSONError(_flatten(error, "")) from None
+    except (TypeError, ValueError) as error:
+        # A model invariant (a span off the body, say), checked by the model.
+        raise JSONError([("", str(error))]) from None
+
+
+def from_json(data: str | bytes, /) -> Article:
+    """An :class:`Article` from a JSON document written by :func:`to_json`."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    elif not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"from_json() argument must be str or bytes, not {type(data).__name__}")
+    if data[: len(_PREFIX)] == _PREFIX or _VERSION_OPENING.match(bytes(data[:64])):
+        try:
+            return _fast_decoder.decode(data)
+        except (msgspec.ValidationError, msgspec.DecodeError, TypeError, ValueError):
+            pass  # cattrs below either builds the article or says what is wrong
+    try:
+        document = msgspec.json.decode(data)
+    except msgspec.DecodeError as error:
+        raise JSONError([("", f"not JSON: {error}")]) from None
+    return from_dict(document)
+
+
+def _check_version(data: Mapping[str, Any]) -> None:
+    if "schema_version" not in data:
+        raise JSONError([("schema_version", "missing")])
+    version = data["schema_version"]
+    if type(version) is not int or version != SCHEMA_VERSION:
+        message = f"unsupported version {version!r} (this newsdoc reads {SCHEMA_VERSION})"
+        raise JSONError([("schema_version", message)])
+
+
+def _join(path: str, note: object) -> str:
+    if isinstance(note, AttributeValidationNote):
+        return f"{path}.{note.name}" if path else note.name
+    if isinstance(note, IterableValidationNote):
+        return f"{path}[{note.index}]"
+    return path
+
+
+def _flatten(error: BaseException, path: str) -> list[tuple[str, str]]:
+    """Each leaf failure under ``error``, with its path from the article."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        found: list[tuple[str, str]] = []
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            found.extend(_flatten(sub, _join(path, note)))
+        for sub in without:
+            found.extend(_flatten(sub, path))
+        return found
+    if isinstance(error, KeyError):
+        return [(path, "missing")]
+    message = str(error)
+    if isinstance(error, _Invalid) and message.startswith("["):
+        key, _, rest = message.partition("]: ")
+        return [(f"{path}{key}]", rest)]
+    if isinstance(error, ValueError) and " is not a valid " in message:
+        return [(path, message.split(" is not a valid ")[0] + " is not a valid value")]
+    return [(path, message)]

@@ -1,0 +1,681 @@
+"""The typed, immutable data model.
+
+Every class is an ``attrs`` frozen, slotted, keyword-only class with value
+equality and hashing.  Changed copies are made with :func:`attrs.evolve`.
+
+Span convention
+---------------
+Every span in an :class:`Article` (entity mentions, quotes, date mentions)
+points into :attr:`Article.body`: the paragraphs joined by one blank line
+(``"\\n\\n"``).  ``start`` and ``end`` are Python ``str`` indices (code
+points), end-exclusive, so ``article.body[span.start:span.end] == span.text``
+always holds; the :class:`Article` constructor checks it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import enum
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import repeat
+from typing import Any, Literal, TypeAlias, TypeVar
+
+import attrs
+
+__all__ = [
+    "Article",
+    "DateMention",
+    "DatePrecision",
+    "DateValue",
+    "Diagnostic",
+    "Entity",
+    "EntityKind",
+    "Image",
+    "Location",
+    "Metadata",
+    "ParseInfo",
+    "Parts",
+    "Quote",
+    "Severity",
+    "SourceMap",
+    "Span",
+]
+
+#: The separator between paragraphs in :attr:`Article.body`.
+PARAGRAPH_SEPARATOR = "\n\n"
+
+#: An article date: a :class:`datetime.date`, or a :class:`datetime.datetime`
+#: (a subclass of ``date``) when the text gave a time.
+DateValue: TypeAlias = _dt.date
+
+Severity: TypeAlias = Literal["error", "warning"]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Metadata(Mapping[str, str]):
+    """An immutable, hashable, insertion-ordered mapping of header fields.
+
+    It compares equal to any mapping with the same items (order is kept for
+    writing but ignored by equality, as with ``dict``).
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = (), /) -> None:
+        data = dict(items) if items else {}
+        if not all(map(str.__instancecheck__, data.values())) or not all(
+            map(str.__instancecheck__, data)
+        ):
+            self._reject(data)
+        self._data: dict[str, str] = data
+        self._hash: int | None = None
+
+    @staticmethod
+    def _reject(data: dict[Any, Any]) -> None:
+        for key, value in data.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError(
+                    f"metadata: keys and values must be str, got {type(key).__name__}: "
+                    f"{type(value).__name__} for key {key!r}"
+                )
+
+    @classmethod
+    def _adopt(cls, data: dict[str, str]) -> Metadata:
+        """Wrap a fresh dict of strings that nobody else holds, without a copy."""
+        self = cls.__new__(cls)
+        self._data = data
+        self._hash = None
+        return self
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Metadata):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Metadata({self._data!r})"
+
+    def to_dict(self) -> dict[str, str]:
+        """A new, mutable ``dict`` with the same items."""
+        return dict(self._data)
+
+
+#: The one empty :class:`Metadata` (it is immutable, so one serves all).
+EMPTY_METADATA = Metadata()
+
+
+def _to_metadata(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> Metadata:
+    return value if type(value) is Metadata else Metadata(value)
+
+
+# Type checks are attrs *converters*: they run in ``__init__`` (objects built by
+# hand or by cattrs) and not when msgspec decodes JSON, which checks types in C
+# itself.  Value invariants that neither sees live in ``__attrs_post_init__``.
+
+T = TypeVar("T")
+
+
+def _type_error(field: str, expected: str, value: object) -> TypeError:
+    return TypeError(f"{field}: expected {expected}, got {type(value).__name__}")
+
+
+def _check(value: T, cls: type[T] | tuple[type, ...], field: str, optional: bool = False) -> T:
+    if isinstance(value, cls) and (cls is not int or type(value) is not bool):
+        return value
+    names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+    raise _type_error(field, names + (" or None" if optional else ""), value)
+
+
+def _check_tuple(value: Iterable[T], cls: type[T], field: str) -> tuple[T, ...]:
+    """Accept any iterable (but a bare string) of ``cls`` items, as a tuple."""
+    if type(value) is not tuple:
+        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+            raise _type_error(field, f"a sequence of {cls.__name__}", value)
+        value = tuple(value)
+    if all(map(isinstance, value, repeat(cls))):
+        return value
+    for i, item in enumerate(value):
+        if not isinstance(item, cls):
+            raise _type_error(f"{field}[{i}]", cls.__name__, item)
+    return value  # pragma: no cover - the loop above always raises
+
+
+# One named converter per field, so that type checkers see each field's type.
+def _span_start(value: int) -> int:
+    return _check(value, int, "Span.start")
+
+
+def _span_end(value: int) -> int:
+    return _check(value, int, "Span.end")
+
+
+def _span_text(value: str) -> str:
+    return _check(value, str, "Span.text")
+
+
+def _entity_kind(value: EntityKind) -> EntityKind:
+    return _check(value, EntityKind, "Entity.kind")
+
+
+def _entity_name(value: str) -> str:
+    return _check(value, str, "Entity.name")
+
+
+def _entity_aliases(value: Iterable[str]) -> tuple[str, ...]:
+    return _check_tuple(value, str, "Entity.aliases")
+
+
+def _entity_title(value: str | None) -> str | None:
+    return None if value is None else _check(value, str, "Entity.title", optional=True)
+
+
+def _entity_mentions(value: Iterable[Span]) -> tuple[Span, ...]:
+    return _check_tuple(value, Span, "Entity.mentions")
+
+
+def _quote_text(value: str) -> str:
+    return _check(value, str, "Quote.text")
+
+
+def _quote_spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return _check_tuple(value, Span, "Quote.spans")
+
+
+def _quote_speaker(value: Span | None) -> Span | None:
+    return None if value is None else _check(value, Span, "Quote.speaker", optional=True)
+
+
+def _quote_cue(value: Span | None) -> Span | None:
+    return None if value is None else _check(value, Span, "Quote.cue", optional=True)
+
+
+def _quote_entity(value: int | None) -> int | None:
+    return None if value is None else _check(value, int, "Quote.entity", optional=True)
+
+
+def _datemention_span(value: Span) -> Span:
+    return _check(value, Span, "DateMention.span")
+
+
+def _datemention_value(value: _dt.date | None) -> _dt.date | None:
+    return None if value is None else _check(value, _dt.date, "DateMention.value", optional=True)
+
+
+def _datemention_precision(value: DatePrecision | None) -> DatePrecision | None:
+    return (
+        None
+        if value is None
+        else _check(value, DatePrecision, "DateMention.precision", optional=True)
+    )
+
+
+def _image_caption(value: str) -> str:
+    return _check(value, str, "Image.caption")
+
+
+def _image_credit(value: str | None) -> str | None:
+    return None if value is None else _check(value, str, "Image.credit", optional=True)
+
+
+def _headline(value: str) -> str:
+    return _check(value, str, "headline")
+
+
+def _date(value: _dt.date | None) -> _dt.date | None:
+    return None if value is None else _check(value, _dt.date, "date", optional=True)
+
+
+def _paragraphs(value: Iterable[str]) -> tuple[str, ...]:
+    return _check_tuple(value, str, "paragraphs")
+
+
+def _images(value: Iterable[Image]) -> tuple[Image, ...]:
+    return _check_tuple(value, Image, "images")
+
+
+def _id(value: str | None) -> str | None:
+    return None if value is None else _check(value, str, "id", optional=True)
+
+
+def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
+    return _check_tuple(value, Entity, "entities")
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return _check_tuple(value, Quote, "quotes")
+
+
+def _dates(value: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return _check_tuple(value, DateMention, "dates")
+
+
+def _parse_info(value: ParseInfo) -> ParseInfo:
+    return _check(value, ParseInfo, "parse_info")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Span:
+    """A stretch of :attr:`Article.body`: ``body[start:end] == text``."""
+
+    start: int = attrs.field(converter=_span_start)
+    end: int = attrs.field(converter=_span_end)
+    text: str = attrs.field(converter=_span_text)
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(
+                f"Span: need 0 <= start <= end, got start={self.start}, end={self.end}"
+            )
+        if self.end - self.start != len(self.text):
+            raise ValueError(
+                f"Span: end - start is {self.end - self.start} but text "
+                f"{_short(self.text)!r} has {len(self.text)} characters"
+            )
+
+
+class EntityKind(enum.Enum):
+    """What an :class:`Entity` is.  The values are the JSON spellings."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    #: A nationality, religious or political group used as a name (``Russian``).
+    NATIONALITY = "nationality"
+    #: Weapons, vehicles and other named equipment (``MQ-9``).
+    EQUIPMENT = "equipment"
+    #: A named event (``the Syrian conflict``, ``World War II``).
+    EVENT = "event"
+    #: A name of no kind above.
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Entity:
+    """One real-world referent named in an article, with all its mentions.
+
+    ``name`` is the canonical name (``Michael Kurilla``); ``title`` the title
+    split off a person's name (``General``); ``aliases`` the other names the
+    text uses for it (``Centcom`` for ``US Central Command``).
+    """
+
+    kind: EntityKind = attrs.field(converter=_entity_kind)
+    name: str = attrs.field(converter=_entity_name)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_entity_aliases)
+    title: str | None = attrs.field(default=None, converter=_entity_title)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_entity_mentions)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Quote:
+    """A direct quotation and who said it.
+
+    ``text`` is the quoted words without their quote marks; ``spans`` the
+    stretches of the body holding them (more than one when the quote runs over
+    several paragraphs).  ``speaker`` is the speaker's mention as written (the
+    ``he`` of ``he added``), ``cue`` the verb or phrase that introduces the
+    quote (``said``), and ``entity`` the index in :attr:`Article.entities` of
+    the entity the speaker resolves to.
+    """
+
+    text: str = attrs.field(converter=_quote_text)
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_quote_spans)
+    speaker: Span | None = attrs.field(default=None, converter=_quote_speaker)
+    cue: Span | None = attrs.field(default=None, converter=_quote_cue)
+    entity: int | None = attrs.field(default=None, converter=_quote_entity)
+
+    def __attrs_post_init__(self) -> None:
+        if self.entity is not None and (type(self.entity) is not int or self.entity < 0):
+            raise ValueError(
+                f"Quote.entity: expected a non-negative int or None, got {self.entity!r}"
+            )
+
+
+class DatePrecision(enum.Enum):
+    """How much of a :class:`DateMention`'s value the text fixes."""
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    TIME = "time"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class DateMention:
+    """A temporal expression (``announced Sunday``, ``in 2019``) and its value.
+
+    ``value`` is the first day of the period the text names, at ``precision``
+    (``in 2019`` gives ``2019-01-01`` at ``YEAR``); it is ``None`` when it
+    cannot be resolved, for example without an article date.
+    """
+
+    span: Span = attrs.field(converter=_datemention_span)
+    value: DateValue | None = attrs.field(default=None, converter=_datemention_value)
+    precision: DatePrecision | None = attrs.field(default=None, converter=_datemention_precision)
+
+    @property
+    def text(self) -> str:
+        """The expression as written."""
+        return self.span.text
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Image:
+    """A photo caption and its credit (``Reuters/File``), if any."""
+
+    caption: str = attrs.field(converter=_image_caption)
+    credit: str | None = attrs.field(default=None, converter=_image_credit)
+
+
+@attrs.frozen(slots=True)
+class Location:
+    """A position in the decoded input: offset, and 1-based line and column.
+
+    Columns count characters (code points), not bytes.
+    """
+
+    pos: int
+    lineno: int
+    colno: int
+
+    def __str__(self) -> str:
+        return f"line {self.lineno}, column {self.colno}"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Diagnostic:
+    """Something the parser had to guess, repair, or could not place.
+
+    ``code`` is a stable identifier (listed in the docs), ``severity`` is
+    ``"error"`` for content the parser could not interpret (``strict=True``
+    raises on these) and ``"warning"`` for what it repaired or guessed.
+    """
+
+    code: str
+    message: str
+    severity: Severity
+    pos: int
+    lineno: int
+    colno: int
+
+    def __str__(self) -> str:
+        return f"{self.lineno}:{self.colno}: {self.code}: {self.message}"
+
+
+@attrs.frozen(slots=True)
+class Parts:
+    """Offsets of an article's parts in the decoded input (see :class:`SourceMap`)."""
+
+    #: Offset at which each line of the input starts.
+    line_starts: tuple[int, ...]
+    #: Offset of the headline's first character, or ``None`` without one.
+    headline: int | None
+    #: Offset of each caption's first character, parallel to ``Article.images``.
+    images: tuple[int, ...]
+    #: Offset of each paragraph's first character, parallel to ``Article.paragraphs``.
+    paragraphs: tuple[int, ...]
+    #: Offset of each header line's key, by metadata key (``"date"`` too).
+    metadata: Mapping[str, int]
+
+
+class SourceMap:
+    """Where each part of a parsed article stands in the decoded input.
+
+    Offsets index the decoded text (after byte decoding; a leading byte-order
+    mark is not part of it).  They are worked out from the input the first
+    time they are asked for, so parsing pays nothing for them.
+    :meth:`locate` maps an offset into :attr:`Article.body` back to a
+    :class:`Location` in the input.
+    """
+
+    __slots__ = ("_locator", "_parts", "text")
+
+    def __init__(self, text: str, locator: Callable[[str], Parts]) -> None:
+        #: The decoded input.
+        self.text = text
+        self._locator = locator
+        self._parts: Parts | None = None
+
+    @property
+    def parts(self) -> Parts:
+        """The offsets of every part."""
+        if self._parts is None:
+            self._parts = self._locator(self.text)
+        return self._parts
+
+    def location(self, pos: int) -> Location:
+        """The line and column of offset ``pos`` in the decoded input."""
+        starts = self.parts.line_starts
+        index = max(bisect.bisect_right(starts, pos) - 1, 0)
+        return Location(pos, index + 1, pos - starts[index] + 1)
+
+    def locate(self, article: Article, body_offset: int) -> Location:
+        """The input location of ``article.body[body_offset]``."""
+        if not 0 <= body_offset <= len(article.body):
+            raise ValueError(
+                f"offset {body_offset} is outside the body (length {len(article.body)})"
+            )
+        para_start = 0
+        for index, paragraph in enumerate(article.paragraphs):
+            para_end = para_start + len(paragraph)
+            if body_offset <= para_end:
+                offset = self.parts.paragraphs[index] + body_offset - para_start
+                return self.location(offset)
+            para_start = para_end + len(PARAGRAPH_SEPARATOR)
+        raise ValueError("the article has no paragraphs")
+
+    def __repr__(self) -> str:
+        return f"<SourceMap of {len(self.text)} characters>"
+
+
+def _spans_of(article: Article) -> Iterator[tuple[str, Span]]:
+    for i, entity in enumerate(article.entities):
+        for j, span in enumerate(entity.mentions):
+            yield f"entities[{i}].mentions[{j}]", span
+    for i, quote in enumerate(article.quotes):
+        for j, span in enumerate(quote.spans):
+            yield f"quotes[{i}].spans[{j}]", span
+        if quote.speaker is not None:
+            yield f"quotes[{i}].speaker", quote.speaker
+        if quote.cue is not None:
+            yield f"quotes[{i}].cue", quote.cue
+    for i, mention in enumerate(article.dates):
+        yield f"dates[{i}].span", mention.span
+
+
+class ParseInfo:
+    """How one article was parsed: its diagnostics and its source map.
+
+    ``ParseInfo(diagnostics, text, locator)``: the source map is made from
+    the decoded ``text`` the first time it is asked for.
+    """
+
+    __slots__ = ("_locator", "_source", "diagnostics", "text")
+
+    def __init__(
+        self,
+        diagnostics: tuple[Diagnostic, ...] = (),
+        text: str | None = None,
+        locator: Callable[[str], Parts] | None = None,
+    ) -> None:
+        self.diagnostics = diagnostics
+        self.text = text
+        self._locator = locator
+        self._source: SourceMap | None = None
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Where each part stood in the decoded input, if it was parsed."""
+        if self._source is None and self.text is not None and self._locator is not None:
+            self._source = SourceMap(self.text, self._locator)
+        return self._source
+
+    def __repr__(self) -> str:
+        return f"<ParseInfo with {len(self.diagnostics)} diagnostics>"
+
+
+_NO_PARSE_INFO = ParseInfo()
+
+
+@attrs.frozen(kw_only=True, slots=True, repr=False)
+class Article:
+    """One news article.
+
+    ``date`` is a :class:`datetime.date`, or a :class:`datetime.datetime` when
+    the header carries a time (aware when it carries an offset), or ``None``.
+    ``metadata`` holds the other header fields by lower-case key; it holds
+    ``"date"`` only when the header's date could not be read (the raw text is
+    then kept there and ``date`` is ``None``).
+
+    :attr:`diagnostics` and :attr:`source` record how the article was parsed
+    (pass them as ``parse_info=ParseInfo(...)``); they are left out of
+    equality, hashing and JSON, so an article built by hand equals the same
+    article parsed.
+    """
+
+    headline: str = attrs.field(converter=_headline)
+    date: DateValue | None = attrs.field(default=None, converter=_date)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_paragraphs)
+    images: tuple[Image, ...] = attrs.field(default=(), converter=_images)
+    metadata: Metadata = attrs.field(default=EMPTY_METADATA, converter=_to_metadata)
+    id: str | None = attrs.field(default=None, converter=_id)
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
+    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_dates)
+    _parse_info: ParseInfo = attrs.field(
+        default=_NO_PARSE_INFO,
+        eq=False,
+        alias="parse_info",
+        repr=False,
+        converter=_parse_info,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is not None and "date" in self.metadata:
+            raise ValueError(
+                "metadata: 'date' holds an unreadable header date and must be absent "
+                "when date is set"
+            )
+        if self.entities or self.quotes or self.dates:
+            self._check_spans()
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """What the parser had to guess, repair, or could not place."""
+        return self._parse_info.diagnostics
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Where each part stood in the parsed input (``None`` if not parsed)."""
+        return self._parse_info.source
+
+    def _check_spans(self) -> None:
+        body = self.body
+        for where, span in _spans_of(self):
+            if span.end > len(body):
+                raise ValueError(
+                    f"{where}: span {span.start}:{span.end} runs past the end of the body "
+                    f"({len(body)} characters)"
+                )
+            if body[span.start : span.end] != span.text:
+                raise ValueError(
+                    f"{where}: body[{span.start}:{span.end}] is "
+                    f"{_short(body[span.start : span.end])!r}, not {_short(span.text)!r}"
+                )
+        for i, quote in enumerate(self.quotes):
+            if quote.entity is not None and quote.entity >= len(self.entities):
+                raise ValueError(
+                    f"quotes[{i}].entity: {quote.entity} is not an index of entities "
+                    f"(the article has {len(self.entities)})"
+                )
+
+    @property
+    def body(self) -> str:
+        """The paragraphs joined by a blank line: the text every span points into."""
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """Headline, captions and body as plain text, for indexing and search."""
+        parts = [self.headline, *(image.caption for image in self.images), self.body]
+        return PARAGRAPH_SEPARATOR.join(part for part in parts if part)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity ``"error"``."""
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    def __repr__(self) -> str:
+        parts = [f"headline={_short(self.headline, 60)!r}"]
+        if self.date is not None:
+            parts.append(f"date={self.date.isoformat()!r}")
+        if self.id is not None:
+            parts.append(f"id={self.id!r}")
+        parts.append(f"paragraphs={len(self.paragraphs)}")
+        for name in ("images", "entities", "quotes", "dates", "diagnostics"):
+            count = len(getattr(self, name))
+            if count:
+                parts.append(f"{name}={count}")
+        return f"<Article {' '.join(parts)}>"
+
+
+def parsed_article(
+    headline: str,
+    date: DateValue | None,
+    paragraphs: tuple[str, ...],
+    images: tuple[Image, ...],
+    metadata: Metadata,
+    id: str | None,
+    parse_info: ParseInfo,
+) -> Article:
+    """An :class:`Article` from parts whose types the parser guarantees.
+
+    Skips the per-field type checks of ``__init__`` (as msgspec's decoder
+    does) and the value invariants of ``__attrs_post_init__``, which hold by
+    construction: the parser sets no spans, and keeps ``metadata['date']``
+    only when ``date`` is ``None``.
+    """
+    article: Article = object.__new__(Article)
+    set_field = object.__setattr__
+    set_field(article, "headline", headline)
+    set_field(article, "date", date)
+    set_field(article, "paragraphs", paragraphs)
+    set_field(article, "images", images)
+    set_field(article, "metadata", metadata)
+    set_field(article, "id", id)
+    set_field(article, "entities", ())
+    set_field(article, "quotes", ())
+    set_field(article, "dates", ())
+    set_field(article, "_parse_info", parse_info)
+    return article
+
+
+def image(caption: str, credit: str | None) -> Image:
+    """An :class:`Image` from strings the parser guarantees (no type checks)."""
+    made: Image = object.__new__(Image)
+    object.__setattr__(made, "caption", caption)
+    object.__setattr__(made, "credit", credit)
+    return made

@@ -1,0 +1,71 @@
+"""The reading API: :func:`loads`, :func:`load` and :func:`read`."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import BinaryIO
+
+from newsdoc._decode import decode, decode_str
+from newsdoc._model import Article
+from newsdoc._parser import parse_text, raise_first_error
+
+__all__ = ["id_from_filename", "load", "loads", "read"]
+
+# "000_5034f051d719ed27.txt": a sequence number, "_", and 16 hex digits.
+_SEED_NAME = re.compile(r"\d+_([0-9a-f]{16})\.txt\Z")
+
+
+def id_from_filename(name: str | os.PathLike[str]) -> str | None:
+    """The 16-hex-digit id in a seed-style file name, or ``None``."""
+    match = _SEED_NAME.match(os.path.basename(os.fspath(name)))
+    return match.group(1) if match else None
+
+
+def loads(
+    data: str | bytes | bytearray, /, *, strict: bool = False, id: str | None = None
+) -> Article:
+    """Parse one seed-format article from ``str`` or ``bytes``.
+
+    Lenient by default: always returns an :class:`Article`, with what had to
+    be guessed or could not be read in ``article.diagnostics``.  With
+    ``strict=True``, the first error diagnostic raises
+    :class:`~newsdoc.ParseError` instead.  ``id`` sets the article id.
+    """
+    if isinstance(data, str):
+        text, notes = decode_str(data)
+    elif isinstance(data, bytes | bytearray):
+        text, notes = decode(bytes(data))
+    else:
+        raise TypeError(
+            f"loads() argument must be str or bytes, not {type(data).__name__}"
+        ) from None
+    if id is not None and not isinstance(id, str):
+        raise TypeError(f"id must be str or None, not {type(id).__name__}") from None
+    article = parse_text(text, id=id, notes=notes)
+    if strict:
+        raise_first_error(article, text)
+    return article
+
+
+def load(fp: BinaryIO, /, *, strict: bool = False, id: str | None = None) -> Article:
+    """Parse one article from a binary file object (opened with ``"rb"``).
+
+    The id is taken from the file's name when it is seed-style and ``id`` is
+    not given.
+    """
+    data = fp.read()
+    if isinstance(data, str):
+        raise TypeError("load() needs a file opened in binary mode ('rb')") from None
+    if id is None:
+        name = getattr(fp, "name", None)
+        if isinstance(name, str):
+            id = id_from_filename(name)
+    return loads(data, strict=strict, id=id)
+
+
+def read(path: str | os.PathLike[str], /, *, strict: bool = False) -> Article:
+    """Parse the article in the file at ``path`` (its id from a seed-style name)."""
+    with open(path, "rb") as fp:
+        data = fp.read()
+    return loads(data, strict=strict, id=id_from_filename(path))

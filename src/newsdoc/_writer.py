@@ -1,0 +1,101 @@
+""":class:`~newsdoc.Article` -> seed-format text, in the one canonical layout.
+
+The grammar, as written (the layout of the real sample)::
+
+    article  = [ header ] headline NL NL { caption NL } { paragraph NL NL }
+    header   = { " " key " " value " " NBSP NL }     date first, then metadata
+    caption  = caption-text " — " credit
+
+Before writing, every part is checked against what the parser would read
+back, so ``loads(dumps(a)) == a`` for every article ``dumps`` accepts; a part
+that cannot be written raises :class:`ValueError` naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from newsdoc._captions import CREDIT_SEPARATORS, split_caption
+from newsdoc._dates import parse_date
+from newsdoc._model import Article
+from newsdoc._parser import STRONG, HeaderLine, read_header_line
+from newsdoc._text import LAYOUT, NBSP, has_line_break
+
+__all__ = ["dump", "dumps"]
+
+_KEY = re.compile(r"[a-z][a-z0-9_-]{0,29}\Z")
+_SEPARATOR = CREDIT_SEPARATORS[0]
+
+
+def dumps(article: Article, /) -> str:
+    """The article in the canonical seed layout.
+
+    Extraction results, diagnostics and the source map are not part of the
+    text format and are not written.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(
+            f"dumps() argument must be an Article, not {type(article).__name__}"
+        ) from None
+    return "".join(_chunks(article))
+
+
+def dump(article: Article, fp: BinaryIO, /) -> None:
+    """Write the article to a binary file object, UTF-8 encoded."""
+    fp.write(dumps(article).encode("utf-8"))
+
+
+def _check_line(field: str, text: str) -> None:
+    if has_line_break(text):
+        raise ValueError(f"{field}: holds a line break, which the seed format cannot carry")
+    if text != text.strip(LAYOUT):
+        raise ValueError(f"{field}: leading or trailing white space cannot be written")
+    if not text:
+        raise ValueError(f"{field}: an empty line cannot be written")
+
+
+def _header_lines(article: Article) -> Iterator[tuple[str, str, str]]:
+    if article.date is not None:
+        yield "date", "date", article.date.isoformat()
+    for key, value in article.metadata.items():
+        yield f"metadata[{key!r}]", key, value
+
+
+def _chunks(article: Article) -> Iterator[str]:
+    for field, key, value in _header_lines(article):
+        if not _KEY.match(key):
+            raise ValueError(f"{field}: keys are written lower case, letter first, up to 30 long")
+        _check_line(field, value)
+        if field != "date" and key == "date" and parse_date(value)[0] is not None:
+            raise ValueError(f"{field}: a readable date belongs in Article.date")
+        line = f" {key} {value} {NBSP}"
+        if read_header_line(line) != HeaderLine(key, value, 1, len(key) + 2, 2):
+            raise ValueError(f"{field}: {value!r} would not be read back as written")
+        yield line + "\n"
+    has_more = bool(article.images or article.paragraphs)
+    if article.headline or has_more:
+        _check_line("headline", article.headline)
+        header = read_header_line(article.headline)
+        if header is not None and header.strength == STRONG:
+            raise ValueError(f"headline: {article.headline!r} would be read back as a header line")
+        yield article.headline + "\n"
+    if has_more:
+        yield "\n"
+    for index, image in enumerate(article.images):
+        field = f"images[{index}]"
+        _check_line(f"{field}.caption", image.caption)
+        if image.credit is None:
+            raise ValueError(f"{field}.credit: a caption without a credit cannot be written")
+        _check_line(f"{field}.credit", image.credit)
+        line = f"{image.caption}{_SEPARATOR}{image.credit}"
+        if split_caption(line) != (image.caption, image.credit):
+            raise ValueError(f"{field}: would not be read back as this caption and credit")
+        yield line + "\n"
+    for index, paragraph in enumerate(article.paragraphs):
+        field = f"paragraphs[{index}]"
+        _check_line(field, paragraph)
+        if index == 0 and split_caption(paragraph) is not None:
+            raise ValueError(f"{field}: would be read back as a photo caption")
+        yield paragraph + "\n\n"

@@ -1,0 +1,148 @@
+"""The data model: construction, validation messages, equality, repr."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+import newsdoc
+from newsdoc import (
+    Article,
+    DateMention,
+    DatePrecision,
+    Entity,
+    EntityKind,
+    Image,
+    Metadata,
+    Quote,
+    Span,
+)
+
+
+def test_article_built_by_hand_equals_the_parsed_one(sample_bytes: bytes) -> None:
+    parsed = newsdoc.loads(sample_bytes)
+    by_hand = Article(
+        headline=parsed.headline,
+        date=dt.date(2023, 7, 9),
+        paragraphs=list(parsed.paragraphs),
+        images=[Image(caption=parsed.images[0].caption, credit="Reuters/File")],
+    )
+    assert by_hand == parsed
+    assert hash(by_hand) == hash(parsed)
+    assert parsed.source is not None
+    assert by_hand.source is None
+
+
+def test_collections_become_tuples_and_metadata_immutable() -> None:
+    article = Article(headline="H", paragraphs=["a", "b"], metadata={"url": "u"})
+    assert article.paragraphs == ("a", "b")
+    assert isinstance(article.metadata, Metadata)
+    with pytest.raises(TypeError):
+        article.metadata["url"] = "v"  # type: ignore[index]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.headline = "x"  # type: ignore[misc]
+    assert article.metadata == {"url": "u"}
+    assert hash(article.metadata) == hash(Metadata({"url": "u"}))
+
+
+def test_evolve_makes_a_changed_copy() -> None:
+    article = Article(headline="H", paragraphs=["a"])
+    changed = attrs.evolve(article, headline="New")
+    assert changed.headline == "New"
+    assert article.headline == "H"
+    assert changed.paragraphs == article.paragraphs
+
+
+def test_repr_is_short(sample_bytes: bytes) -> None:
+    text = repr(newsdoc.loads(sample_bytes))
+    assert text.startswith("<Article headline='US drone strikes in Syria")
+    assert "paragraphs=12" in text
+    assert "images=1" in text
+    assert len(text) < 200
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"headline": 3}, "headline: expected str, got int"),
+        ({"headline": "H", "paragraphs": ["a", 3]}, r"paragraphs\[1\]: expected str, got int"),
+        ({"headline": "H", "paragraphs": "ab"}, "paragraphs: expected a sequence of str, got str"),
+        ({"headline": "H", "date": "2023-07-09"}, "date: expected date or None, got str"),
+        ({"headline": "H", "images": [("a", "b")]}, r"images\[0\]: expected Image, got tuple"),
+        ({"headline": "H", "id": 5}, "id: expected str or None, got int"),
+        ({"headline": "H", "metadata": {"url": 1}}, "metadata: keys and values must be str"),
+    ],
+)
+def test_wrong_types_are_refused_with_the_field_named(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError, match=message):
+        Article(**kwargs)  # type: ignore[arg-type]
+
+
+def test_date_and_unreadable_date_cannot_both_be_set() -> None:
+    with pytest.raises(ValueError, match="metadata: 'date'"):
+        Article(headline="H", date=dt.date(2023, 1, 1), metadata={"date": "2023-02-30"})
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start": 3, "end": 2, "text": ""}, "need 0 <= start <= end"),
+        ({"start": -1, "end": 0, "text": "x"}, "need 0 <= start <= end"),
+        ({"start": 0, "end": 2, "text": "x"}, "end - start is 2"),
+        ({"start": True, "end": 1, "text": "x"}, "Span.start: expected int, got bool"),
+    ],
+)
+def test_bad_spans_are_refused(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises((TypeError, ValueError), match=message):
+        Span(**kwargs)  # type: ignore[arg-type]
+
+
+def test_spans_are_checked_against_the_body() -> None:
+    paragraphs = ["Grynkewich said so.", "Then Kurilla spoke."]
+    good = Span(start=0, end=10, text="Grynkewich")
+    entity = Entity(kind=EntityKind.PERSON, name="Alexus Grynkewich", mentions=[good])
+    article = Article(headline="H", paragraphs=paragraphs, entities=[entity])
+    assert article.body[good.start : good.end] == "Grynkewich"
+    assert article.body[26:33] == "Kurilla"
+    assert attrs.evolve(article, entities=[attrs.evolve(entity, mentions=[good])]) == article
+    with pytest.raises(ValueError, match=r"entities\[0\]\.mentions\[0\]: body\[1:11\]"):
+        Article(
+            headline="H",
+            paragraphs=paragraphs,
+            entities=[attrs.evolve(entity, mentions=[Span(start=1, end=11, text="Grynkewich")])],
+        )
+    with pytest.raises(ValueError, match="runs past the end of the body"):
+        Article(
+            headline="H",
+            paragraphs=["short"],
+            dates=[DateMention(span=Span(start=3, end=9, text="xxxxxx"))],
+        )
+
+
+def test_quote_entity_must_index_an_entity() -> None:
+    quote = Quote(text="hi", spans=[Span(start=0, end=2, text="hi")], entity=0)
+    with pytest.raises(ValueError, match=r"quotes\[0\]\.entity: 0 is not an index"):
+        Article(headline="H", paragraphs=["hi"], quotes=[quote])
+
+
+def test_date_mention_text_and_values() -> None:
+    mention = DateMention(
+        span=Span(start=0, end=4, text="2019"),
+        value=dt.date(2019, 1, 1),
+        precision=DatePrecision.YEAR,
+    )
+    assert mention.text == "2019"
+    with pytest.raises(TypeError, match=r"DateMention\.precision"):
+        DateMention(span=mention.span, precision="year")  # type: ignore[arg-type]
+
+
+def test_body_and_text() -> None:
+    article = Article(
+        headline="H", paragraphs=["One.", "Two."], images=[Image(caption="C.", credit="AFP")]
+    )
+    assert article.body == "One.\n\nTwo."
+    assert article.text == "H\n\nC.\n\nOne.\n\nTwo."

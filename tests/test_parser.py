@@ -1,0 +1,255 @@
+"""Reading: what the parser makes of each part, and what it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import newsdoc
+from newsdoc import ParseError
+
+NBSP = "\u00a0"
+
+
+def codes(article: newsdoc.Article) -> list[str]:
+    return [d.code for d in article.diagnostics]
+
+
+def test_the_sample(sample_bytes: bytes) -> None:
+    article = newsdoc.loads(sample_bytes)
+    assert article.date == dt.date(2023, 7, 9)
+    assert article.headline == "US drone strikes in Syria kill key Daesh leader, says Centcom"
+    assert len(article.images) == 1
+    assert article.images[0].caption.endswith("in Raqqa, Syria.")
+    assert article.images[0].credit == "Reuters/File"
+    assert len(article.paragraphs) == 12
+    assert article.paragraphs[0].startswith("The US Central Command (Centcom) announced")
+    assert article.metadata == {}
+    assert article.diagnostics == ()
+
+
+def test_read_and_load_take_the_id_from_a_seed_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "007_00112233aabbccdd.txt"
+    path.write_text(f" date 2023-07-09 {NBSP}\nHeadline\n\nBody.\n\n", encoding="utf-8")
+    assert newsdoc.read(path).id == "00112233aabbccdd"
+    with path.open("rb") as fp:
+        assert newsdoc.load(fp).id == "00112233aabbccdd"
+    other = tmp_path / "article.txt"
+    other.write_bytes(path.read_bytes())
+    assert newsdoc.read(other).id is None
+    assert newsdoc.load(io.BytesIO(path.read_bytes()), id="x").id == "x"
+
+
+def test_load_refuses_a_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n", encoding="utf-8")
+    with path.open(encoding="utf-8") as fp, pytest.raises(TypeError, match="binary mode"):
+        newsdoc.load(fp)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [3, None, ["x"], 1.5])
+def test_loads_refuses_other_types(value: object) -> None:
+    with pytest.raises(TypeError, match="loads\\(\\) argument must be str or bytes"):
+        newsdoc.loads(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f" date 2023-07-09 {NBSP}", dt.date(2023, 7, 9)),
+        ("date 2023-07-09", dt.date(2023, 7, 9)),
+        ("Date: 2023-07-09", dt.date(2023, 7, 9)),
+        ("DATE 2023/07/09", dt.date(2023, 7, 9)),
+        ("date: 9 July 2023", dt.date(2023, 7, 9)),
+        ("date: July 9, 2023", dt.date(2023, 7, 9)),
+        ("date: Sunday, July 9, 2023", dt.date(2023, 7, 9)),
+        (
+            "date: 2023-07-09T14:30:00+05:00",
+            dt.datetime(2023, 7, 9, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+        ),
+        ("date 2023-07-09 14:30", dt.datetime(2023, 7, 9, 14, 30)),
+    ],
+)
+def test_header_dates(line: str, expected: dt.date) -> None:
+    article = newsdoc.loads(f"{line}\nHeadline\n\nBody.\n")
+    assert article.date == expected
+    assert type(article.date) is type(expected)
+    if isinstance(expected, dt.datetime):
+        assert isinstance(article.date, dt.datetime)
+        assert article.date.utcoffset() == expected.utcoffset()
+    assert article.headline == "Headline"
+    assert article.diagnostics == ()
+
+
+def test_an_offset_is_kept_not_converted() -> None:
+    article = newsdoc.loads("date: 2023-07-09T23:30:00-04:00\nH\n\nB\n")
+    assert isinstance(article.date, dt.datetime)
+    assert article.date.hour == 23
+    assert article.date.isoformat() == "2023-07-09T23:30:00-04:00"
+
+
+def test_an_impossible_date_keeps_its_text_and_is_reported() -> None:
+    article = newsdoc.loads(f" date 2023-02-30 {NBSP}\nHeadline\n\nBody.\n")
+    assert article.date is None
+    assert article.metadata["date"] == "2023-02-30"
+    [diagnostic] = article.diagnostics
+    assert (diagnostic.code, diagnostic.lineno, diagnostic.colno) == ("invalid-date", 1, 7)
+    assert diagnostic.message == "Invalid date '2023-02-30'"
+    assert diagnostic.severity == "error"
+
+
+def test_strict_raises_a_positioned_error() -> None:
+    with pytest.raises(ParseError) as info:
+        newsdoc.loads(f" date 2023-02-30 {NBSP}\nHeadline\n\nBody.\n", strict=True)
+    error = info.value
+    assert str(error) == "Invalid date '2023-02-30' (at line 1, column 7)"
+    assert (error.msg, error.pos, error.lineno, error.colno) == (
+        "Invalid date '2023-02-30'",
+        6,
+        1,
+        7,
+    )
+    assert error.doc.startswith(" date 2023-02-30")
+    assert isinstance(error, ValueError)
+
+
+def test_a_partial_date_is_never_completed_from_today() -> None:
+    article = newsdoc.loads("date: July 2023\nHeadline\n\nBody.\n")
+    assert article.date is None
+    assert article.metadata["date"] == "July 2023"
+    assert codes(article) == ["partial-date"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Date rape drug found in student flats",
+        "Source of leak still unknown",
+        "Author: the musical",
+    ],
+)
+def test_a_headline_that_starts_with_a_header_word_stays_a_headline(headline: str) -> None:
+    article = newsdoc.loads(f" date 2023-07-09 {NBSP}\n{headline}\n\nBody.\n")
+    assert article.headline == headline
+    assert article.paragraphs == ("Body.",)
+
+
+def test_several_header_lines_in_any_order() -> None:
+    text = (
+        "url: https://example.com/a\nDate: 2023-07-09\nAuthor: Zoë Müller\n"
+        "Desk: World\nHeadline here\n\nBody.\n"
+    )
+    article = newsdoc.loads(text)
+    assert article.date == dt.date(2023, 7, 9)
+    assert article.metadata == {
+        "url": "https://example.com/a",
+        "author": "Zoë Müller",
+        "desk": "World",
+    }
+    assert article.headline == "Headline here"
+
+
+def test_a_colon_line_with_only_a_blank_line_after_it_is_the_headline() -> None:
+    article = newsdoc.loads(f" date 2023-07-09 {NBSP}\nBreaking: fire in the city\n\nBody.\n")
+    assert article.headline == "Breaking: fire in the city"
+    assert article.metadata == {}
+
+
+def test_a_repeated_header_key_is_numbered_and_reported() -> None:
+    article = newsdoc.loads("source: A\nsource: B\ndate: 2023-07-09\nH\n\nB\n")
+    assert article.metadata == {"source": "A", "source_2": "B"}
+    assert codes(article) == ["duplicate-header"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_codes", "headline", "paragraphs"),
+    [
+        ("", ["empty-input"], "", ()),
+        ("  \n\t\n", ["empty-input"], "", ()),
+        ("Just a headline", ["no-date", "no-body"], "Just a headline", ()),
+        (f" date 2023-07-09 {NBSP}\n", ["no-headline"], "", ()),
+        ("Headline\n\nBody one.\nBody two.\n", ["no-date"], "Headline", ("Body one.", "Body two.")),
+    ],
+)
+def test_missing_parts_give_empty_fields_and_a_diagnostic(
+    text: str, expected_codes: list[str], headline: str, paragraphs: tuple[str, ...]
+) -> None:
+    article = newsdoc.loads(text)
+    assert codes(article) == expected_codes
+    assert article.headline == headline
+    assert article.paragraphs == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Smoke rises over Raqqa. — Reuters/File", "Smoke rises over Raqqa.", "Reuters/File"),
+        ("Troops on patrol – AFP", "Troops on patrol", "AFP"),
+        ("Protesters gather | Photo: Zoë Müller", "Protesters gather", "Photo: Zoë Müller"),
+        (
+            "A view of the port. - Photo by Łukasz Nowak",
+            "A view of the port.",
+            "Photo by Łukasz Nowak",
+        ),
+    ],
+)
+def test_captions_and_their_credits(line: str, caption: str, credit: str) -> None:
+    article = newsdoc.loads(f"Headline\n\n{line}\nFirst paragraph.\n\nSecond.\n")
+    assert [(i.caption, i.credit) for i in article.images] == [(caption, credit)]
+    assert article.paragraphs == ("First paragraph.", "Second.")
+
+
+def test_several_captions_and_a_blank_line_after_them() -> None:
+    text = "Headline\n\nOne. — AFP\nTwo. — AP\n\nBody.\n"
+    article = newsdoc.loads(text)
+    assert [i.credit for i in article.images] == ["AFP", "AP"]
+    assert article.paragraphs == ("Body.",)
+
+
+def test_a_dash_in_a_paragraph_is_not_a_caption() -> None:
+    text = "Headline\n\nThe talks failed, he said — adding that more would follow.\n"
+    article = newsdoc.loads(text)
+    assert article.images == ()
+    assert len(article.paragraphs) == 1
+
+
+def test_paragraph_breaks_are_only_line_breaks() -> None:
+    text = "Headline\n\nOne\u2028still one\x0cand one\x85too.\n\n\n\nTwo.\r\nThree.\rFour.\n"
+    article = newsdoc.loads(text)
+    assert article.paragraphs == (
+        "One\u2028still one\x0cand one\x85too.",
+        "Two.",
+        "Three.",
+        "Four.",
+    )
+
+
+def test_layout_around_lines_is_stripped_but_content_kept() -> None:
+    text = f"\ufeff date 2023-07-09 {NBSP}\t\n\u200b Headline\u00a0\n\n  Body\u00a0text.\t\n"
+    article = newsdoc.loads(text)
+    assert article.headline == "Headline"
+    assert article.paragraphs == ("Body\u00a0text.",)
+
+
+def test_invalid_utf8_is_replaced_and_reported() -> None:
+    article = newsdoc.loads(b"Headline\n\nCaf\xe9 opens.\n")
+    assert article.paragraphs == ("Caf\ufffd opens.",)
+    [diagnostic] = [d for d in article.diagnostics if d.code == "invalid-utf8"]
+    assert (diagnostic.lineno, diagnostic.colno) == (3, 4)
+    with pytest.raises(ParseError, match=r"not valid UTF-8 \(at line 3, column 4\)"):
+        newsdoc.loads(b"Headline\n\nCaf\xe9 opens.\n", strict=True)
+
+
+def test_locating_a_body_offset_in_the_file(sample_bytes: bytes) -> None:
+    article = newsdoc.loads(sample_bytes)
+    assert article.source is not None
+    where = article.body.index("Grynkewich said")
+    location = article.source.locate(article, where)
+    assert (location.lineno, location.colno) == (19, 37)
+    line = sample_bytes.decode().splitlines()[location.lineno - 1]
+    assert line[location.colno - 1 :].startswith("Grynkewich said")
+    with pytest.raises(ValueError, match="outside the body"):
+        article.source.locate(article, len(article.body) + 1)
