@@ -1,0 +1,160 @@
+"""JSON: the format, the round trip, and errors that name their paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pickle
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsdoc
+from newsdoc import Article, JSONError
+from newsdoc._json import SCHEMA_VERSION
+from tests.strategies import articles
+
+
+def sample_dict(sample_bytes: bytes) -> dict[str, Any]:
+    return newsdoc.to_dict(newsdoc.loads(sample_bytes))
+
+
+def test_the_sample_as_json(sample_bytes: bytes) -> None:
+    data = sample_dict(sample_bytes)
+    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert list(data)[0] == "schema_version"
+    assert data["date"] == "2023-07-09"
+    assert data["headline"].startswith("US drone strikes")
+    assert data["images"] == [
+        {
+            "caption": newsdoc.loads(sample_bytes).images[0].caption,
+            "credit": "Reuters/File",
+        }
+    ]
+    assert len(data["paragraphs"]) == 12
+    assert data["metadata"] == {}
+    assert data["entities"] == data["quotes"] == data["dates"] == []
+    assert "diagnostics" not in data
+    assert "_parse_info" not in data
+
+
+def test_datetimes_keep_their_offset() -> None:
+    moment = dt.datetime(2023, 7, 9, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    article = Article(headline="H", date=moment)
+    data = newsdoc.to_dict(article)
+    assert data["date"] == "2023-07-09T14:30:00-04:00"
+    back = newsdoc.from_dict(data)
+    assert back.date == moment
+    assert back.date.utcoffset() == dt.timedelta(hours=-4)  # type: ignore[union-attr]
+
+
+def test_json_text_and_str_input(sample_bytes: bytes) -> None:
+    article = newsdoc.loads(sample_bytes)
+    encoded = newsdoc.to_json(article)
+    assert isinstance(encoded, bytes)
+    assert newsdoc.from_json(encoded.decode()) == article
+    spaced = json.dumps(json.loads(encoded), indent=2)
+    assert newsdoc.from_json(spaced) == article
+
+
+def problems(data: object) -> list[str]:
+    with pytest.raises(JSONError) as info:
+        newsdoc.from_dict(data)  # type: ignore[arg-type]
+    return [f"{path}: {message}" if path else message for path, message in info.value.errors]
+
+
+def test_wrong_types_are_all_reported_with_paths(sample_bytes: bytes) -> None:
+    data = sample_dict(sample_bytes)
+    data["paragraphs"][3] = 5
+    data["images"][0]["credit"] = 4
+    data["id"] = ["x"]
+    assert problems(data) == [
+        "paragraphs[3]: expected str, got int",
+        "images[0].credit: expected str, got int",
+        "id: expected str, got list",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.pop("headline"), ["headline: missing"]),
+        (lambda d: d.update(date="2023-02-30"), ["date: invalid ISO 8601 date '2023-02-30'"]),
+        (lambda d: d.update(date=20230709), ["date: expected an ISO 8601 date string, got int"]),
+        (lambda d: d.update(metadata={"url": 1}), ["metadata['url']: expected str, got int"]),
+        (lambda d: d.update(metadata=[]), ["metadata: expected an object of strings, got list"]),
+        (
+            lambda d: d.update(entities=[{"kind": "alien", "name": "X"}]),
+            ["entities[0].kind: 'alien' is not a valid value"],
+        ),
+        (
+            lambda d: d.update(entities=[{"kind": "person"}]),
+            ["entities[0].name: missing"],
+        ),
+        (
+            lambda d: d.update(dates=[{"span": {"start": 0, "end": 3, "text": "Thx"}}]),
+            ["dates[0].span: body[0:3] is 'The', not 'Thx'"],
+        ),
+        (lambda d: d.pop("schema_version"), ["schema_version: missing"]),
+        (
+            lambda d: d.update(schema_version=2),
+            ["schema_version: unsupported version 2 (this newsdoc reads 1)"],
+        ),
+    ],
+)
+def test_each_problem_is_named(sample_bytes: bytes, change: Any, expected: list[str]) -> None:
+    data = sample_dict(sample_bytes)
+    change(data)
+    assert problems(data) == expected
+    # The JSON text path reports the same problems.
+    with pytest.raises(JSONError) as info:
+        newsdoc.from_json(json.dumps(data))
+    assert [f"{p}: {m}" if p else m for p, m in info.value.errors] == expected
+
+
+def test_not_json_at_all() -> None:
+    with pytest.raises(JSONError, match="not JSON"):
+        newsdoc.from_json(b"{not json")
+    assert problems([1, 2]) == ["expected a JSON object, got list"]
+    with pytest.raises(TypeError, match="must be str or bytes"):
+        newsdoc.from_json(3)  # type: ignore[arg-type]
+
+
+def test_json_error_message_lists_every_problem(sample_bytes: bytes) -> None:
+    data = sample_dict(sample_bytes)
+    data["paragraphs"][3] = 5
+    data["headline"] = None
+    with pytest.raises(JSONError) as info:
+        newsdoc.from_dict(data)
+    text = str(info.value)
+    assert text.startswith("Invalid newsdoc JSON (2 problems):")
+    assert "  headline: expected str, got null" in text
+    assert "  paragraphs[3]: expected str, got int" in text
+    assert pickle.loads(pickle.dumps(info.value)).errors == info.value.errors
+
+
+def test_unknown_keys_are_ignored(sample_bytes: bytes) -> None:
+    data = sample_dict(sample_bytes)
+    data["added_later"] = {"x": 1}
+    assert newsdoc.from_dict(data) == newsdoc.loads(sample_bytes)
+
+
+@given(articles(), st.sampled_from(["headline", "paragraphs", "images", "metadata", "date"]))
+def test_fast_and_exact_decoders_agree_on_damaged_documents(article: Article, key: str) -> None:
+    data = newsdoc.to_dict(article)
+    data[key] = 12345
+    with pytest.raises(JSONError) as from_text:
+        newsdoc.from_json(json.dumps(data))
+    with pytest.raises(JSONError) as from_data:
+        newsdoc.from_dict(data)
+    assert from_text.value.errors == from_data.value.errors
+
+
+def test_to_dict_refuses_other_types() -> None:
+    with pytest.raises(TypeError, match="must be an Article"):
+        newsdoc.to_dict({"headline": "x"})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be an Article"):
+        newsdoc.to_json(attrs.asdict(Article(headline="x")))  # type: ignore[arg-type]
