@@ -25,7 +25,7 @@ def sample_dict(sample_bytes: bytes) -> dict[str, Any]:
 def test_the_sample_as_json(sample_bytes: bytes) -> None:
     data = sample_dict(sample_bytes)
     assert data["schema_version"] == SCHEMA_VERSION == 1
-    assert list(data)[0] == "schema_version"
+    assert next(iter(data)) == "schema_version"
     assert data["date"] == "2023-07-09"
     assert data["headline"].startswith("US drone strikes")
     assert data["images"] == [
@@ -48,7 +48,8 @@ def test_datetimes_keep_their_offset() -> None:
     assert data["date"] == "2023-07-09T14:30:00-04:00"
     back = newsdoc.from_dict(data)
     assert back.date == moment
-    assert back.date.utcoffset() == dt.timedelta(hours=-4)  # type: ignore[union-attr]
+    assert isinstance(back.date, dt.datetime)
+    assert back.date.utcoffset() == dt.timedelta(hours=-4)
 
 
 def test_json_text_and_str_input(sample_bytes: bytes) -> None:
