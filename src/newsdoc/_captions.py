@@ -44,12 +44,10 @@ _MAX_CREDIT_WORDS = 6
 _SENTENCE_END = frozenset(".!?\"\u201d\u2019')")
 
 
-_FIRST_PART = re.compile(r"[^/,;]*")
-
-
 def _is_agency(credit: str) -> bool:
-    first = _FIRST_PART.match(credit)
-    return first is not None and first.group().strip().lower() in AGENCIES
+    """True when the credit's first part (before ``/``, ``,`` or ``;``) is an agency."""
+    first = credit.partition("/")[0].partition(",")[0].partition(";")[0]
+    return first.strip().lower() in AGENCIES
 
 
 def split_caption(line: str) -> tuple[str, str] | None:
@@ -61,11 +59,11 @@ def split_caption(line: str) -> tuple[str, str] | None:
     best = max(map(line.rfind, CREDIT_SEPARATORS))
     if best <= 0:
         return None
-    caption = line[:best].rstrip()
     credit = line[best + _SEPARATOR_LENGTH :].strip()
-    if not caption or not credit or len(credit) > _MAX_CREDIT_CHARS:
+    if not credit or len(credit) > _MAX_CREDIT_CHARS or credit[0].islower():
         return None
-    if credit[0].islower() or len(credit.split()) > _MAX_CREDIT_WORDS:
+    caption = line[:best].rstrip()
+    if not caption or len(credit.split()) > _MAX_CREDIT_WORDS:
         return None
     if _is_agency(credit) or _PHOTO_FORM.match(credit) or caption[-1] in _SENTENCE_END:
         return caption, credit

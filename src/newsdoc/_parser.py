@@ -99,7 +99,7 @@ class HeaderLine(NamedTuple):
     strength: int
 
 
-def read_header_line(line: str) -> HeaderLine | None:
+def read_header_line(line: str, content: str | None = None) -> HeaderLine | None:
     """header-line = key ( ":" | LAYOUT ) value [ NBSP ]
 
     A line is surely a header line when it is in the canonical layout (ends
@@ -107,12 +107,15 @@ def read_header_line(line: str) -> HeaderLine | None:
     reads as a date, or ``url`` followed by a URL.  Any other ``key: value``
     line is a *weak* header line: the last one is taken as the headline when
     nothing but a blank line follows it (``Breaking: fire in the city``).
+    ``content`` is the line with its layout stripped, when the caller has it.
     """
-    canonical = _CANONICAL.match(line)
-    if canonical is not None:  # the written layout: " key value NBSP"
-        key, value = canonical.groups()
-        return HeaderLine(key, value, 1, len(key) + 2, STRONG)
-    content = line.strip(LAYOUT)
+    if line.endswith(NBSP):
+        canonical = _CANONICAL.match(line)
+        if canonical is not None:  # the written layout: " key value NBSP"
+            key, value = canonical.groups()
+            return HeaderLine(key, value, 1, len(key) + 2, STRONG)
+    if content is None:
+        content = line.strip(LAYOUT)
     match = _KEY.match(content)
     if match is None:
         return None
@@ -219,15 +222,53 @@ Note = tuple[str, str, int]
 
 
 def _scan(text: str) -> _Parse:
-    """article = { blank } [ header ] [ headline ] { blank } { caption } body"""
+    """article = { blank } [ header ] [ headline ] { blank } { caption } body
+
+    One pass down the lines with local variables: this runs once for every
+    article, so it avoids a call per rule.
+    """
     state = _Parse(text)
-    index = state.skip_blank(0)
-    if index == len(state.lines):
-        return state
-    index = _header(state, index)
-    if index < len(state.lines):
+    lines, content = state.lines, state.content
+    count = len(lines)
+    index = 0
+    while index < count and not content[index]:
+        index += 1
+    # header = header-line { { blank } header-line }
+    headers = state.headers
+    while index < count:
+        line = content[index]
+        if ":" not in line and not lines[index].endswith(NBSP):
+            start = line[:4].lower()
+            if start not in ("date", "link") and start[:3] != "url":
+                break  # surely not a header line: the usual headline, cheaply
+        header = read_header_line(lines[index], line)
+        if header is None:
+            break
+        headers.append((index, header))
+        index += 1
+        while index < count and not content[index]:
+            index += 1
+    if headers and headers[-1][1].strength == _WEAK:
+        last = headers[-1][0]
+        if last + 1 == count or not content[last + 1]:
+            headers.pop()  # nothing but a blank line follows: it is the headline
+            index = last
+    if index < count:
+        # headline = line
         state.headline = index
-        index = _captions(state, index + 1)
+        index += 1
+        while index < count and not content[index]:
+            index += 1
+        # { caption }, each caption = text credit-sep credit
+        captions = state.captions
+        while index < count:
+            parts = split_caption(content[index])
+            if parts is None:
+                break
+            captions.append((index, parts))
+            index += 1
+            while index < count and not content[index]:
+                index += 1
     state.body = index
     return state
 
@@ -246,7 +287,7 @@ def parse_text(text: str, *, id: str | None = None, notes: Sequence[Note] = ()) 
             state.report("no-headline", "The article has no headline", len(text))
     else:
         headline = state.content[state.headline]
-    images = tuple(image(caption, credit) for _, (caption, credit) in state.captions)
+    images = tuple([image(*parts) for _, parts in state.captions]) if state.captions else ()
     # Every non-blank line of the body is a paragraph.
     paragraphs = tuple(filter(None, state.content[state.body :]))
     if not paragraphs and state.headline is not None:
@@ -277,24 +318,6 @@ def locate_parts(text: str) -> Parts:
     )
 
 
-def _header(state: _Parse, index: int) -> int:
-    """header = header-line { { blank } header-line }"""
-    found = state.headers
-    lines = state.lines
-    while index < len(lines):
-        header = read_header_line(lines[index])
-        if header is None:
-            break
-        found.append((index, header))
-        index = state.skip_blank(index + 1)
-    if found and found[-1][1].strength == _WEAK:
-        last_index = found[-1][0]
-        if last_index + 1 == len(lines) or not state.content[last_index + 1]:
-            found.pop()  # nothing but a blank line follows: it is the headline
-            index = last_index
-    return index
-
-
 def _header_keys(state: _Parse) -> list[str]:
     """The metadata key of each header line: numbered when a key comes again."""
     keys: list[str] = []
@@ -313,6 +336,12 @@ def _header_values(state: _Parse) -> tuple[DateValue | None, Metadata]:
     """The article date and the metadata, from the header lines."""
     date: DateValue | None = None
     metadata: dict[str, str] = {}
+    if len(state.headers) == 1 and state.headers[0][1].key == "date":
+        # The common case: the date line alone.
+        index, header = state.headers[0]
+        date, code = parse_date(header.value)
+        if code is None:
+            return date, EMPTY_METADATA
     keys = [state.headers[0][1].key] if len(state.headers) == 1 else _header_keys(state)
     for key, (index, header) in zip(keys, state.headers, strict=True):
         if key == "date":
@@ -334,19 +363,6 @@ def _header_values(state: _Parse) -> tuple[DateValue | None, Metadata]:
         pos = state.starts[state.headers[0][0]] if state.headers else 0
         state.report("no-date", "No date header line", pos)
     return date, Metadata(metadata) if metadata else EMPTY_METADATA
-
-
-def _captions(state: _Parse, index: int) -> int:
-    """caption = text credit-sep credit NEWLINE"""
-    content = state.content
-    index = state.skip_blank(index)
-    while index < len(content):
-        parts = split_caption(content[index])
-        if parts is None:
-            break
-        state.captions.append((index, parts))
-        index = state.skip_blank(index + 1)
-    return index
 
 
 def raise_first_error(article: Article, text: str) -> None:
