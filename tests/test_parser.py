@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsdoc
 from newsdoc import ParseError
@@ -71,6 +73,8 @@ def test_loads_refuses_other_types(value: object) -> None:
             dt.datetime(2023, 7, 9, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=5))),
         ),
         ("date 2023-07-09 14:30", dt.datetime(2023, 7, 9, 14, 30)),
+        ("date: July 9, 2023 14:30", dt.datetime(2023, 7, 9, 14, 30)),
+        ("date: 9 July 2023 2:30 PM", dt.datetime(2023, 7, 9, 14, 30)),
     ],
 )
 def test_header_dates(line: str, expected: dt.date) -> None:
@@ -253,3 +257,13 @@ def test_locating_a_body_offset_in_the_file(sample_bytes: bytes) -> None:
     assert line[location.colno - 1 :].startswith("Grynkewich said")
     with pytest.raises(ValueError, match="outside the body"):
         article.source.locate(article, len(article.body) + 1)
+
+
+@given(st.text(st.characters(exclude_characters="\r\n"), max_size=60))
+def test_the_quick_header_test_agrees_with_the_full_one(line: str) -> None:
+    from newsdoc._parser import read_header_line, surely_not_header
+    from newsdoc._text import LAYOUT
+
+    content = line.strip(LAYOUT)
+    if surely_not_header(line, content):
+        assert read_header_line(line, content) is None

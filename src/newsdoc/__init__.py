@@ -49,3 +49,7 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# The public exceptions show under the package's own name in tracebacks.
+ParseError.__module__ = __name__
+JSONError.__module__ = __name__

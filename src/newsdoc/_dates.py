@@ -2,7 +2,7 @@
 
 ISO 8601 dates and date-times take a fast path through the standard library;
 other spellings (``9 July 2023``, ``Sunday, July 9, 2023``) go through
-:mod:`dateutil`.  A date that lacks a year, month or day is never completed
+`dateutil`.  A date that lacks a year, month or day is never completed
 from today's date: it is reported as partial instead.
 """
 
@@ -66,9 +66,10 @@ def _parse_other(text: str) -> DateResult:
             return None, "invalid-date"
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None, "partial-date"
-    if first.time() != second.time():
+    if first.hour != second.hour:
         return first.date(), None
-    # The text gave a time of its own: keep it, with its offset if any.
+    # The text gave a time of its own (at least an hour; the defaults differ
+    # in every field): keep it, with its offset if any.
     return _fixed_offset(first) if first.tzinfo is not None else first, None
 
 

@@ -9,8 +9,8 @@ from newsdoc._model import Diagnostic, Severity
 
 __all__ = ["CODES", "ParseError", "make_diagnostic"]
 
-#: Every diagnostic code: its severity and what it means.  ``docs/diagnostics.md``
-#: is generated from this table, and a test keeps the two in step.
+#: Every diagnostic code: its severity and what it means.  The table in
+#: ``docs/diagnostics.md`` is checked against this one by the docs tests.
 CODES: dict[str, tuple[Severity, str]] = {
     "empty-input": ("warning", "The input is empty or holds only white space."),
     "no-date": ("warning", "No header line gives the article's date."),
@@ -70,7 +70,7 @@ class ParseError(ValueError):
 
 
 def make_diagnostic(code: str, message: str, pos: int, line_starts: Sequence[int]) -> Diagnostic:
-    """A :class:`Diagnostic` for ``code`` at offset ``pos``."""
+    """A `Diagnostic` for ``code`` at offset ``pos``."""
     severity = CODES[code][0]
     index = max(bisect.bisect_right(line_starts, pos) - 1, 0)
     return Diagnostic(

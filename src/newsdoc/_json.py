@@ -16,7 +16,7 @@ Decisions, each visible in the JSON (``docs/json.md`` has the full format):
 - Diagnostics and the source map describe one parse of one file, not the
   article: they are not written.
 - Reading is strict about types: every problem is reported at once in one
-  :class:`JSONError`, each with its path (``paragraphs[3]: expected str, got
+  `JSONError`, each with its path (``paragraphs[3]: expected str, got
   int``).
 
 Speed: the converter is cattrs' msgspec converter, so the attrs classes are
@@ -115,12 +115,15 @@ def _date_value(value: object, _: object = None) -> dt.date | None:
         return None
     if type(value) is not str:
         raise _Invalid(f"expected an ISO 8601 date string, got {_type_name(value)}")
+    # Only the two forms to_json writes: YYYY-MM-DD, and a date-time with a "T".
     try:
-        if len(value) == 10:
+        if len(value) == 10 and value[4] == value[7] == "-":
             return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value)
+        if len(value) > 10 and value[10] == "T" and value[4] == value[7] == "-":
+            return dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"invalid ISO 8601 date {value!r}") from None
+        pass
+    raise _Invalid(f"invalid ISO 8601 date {value!r}")
 
 
 def _metadata(value: object, _: object = None) -> Metadata:
@@ -181,9 +184,9 @@ def to_json(article: Article, /) -> bytes:
 
 
 def from_dict(data: Mapping[str, Any], /) -> Article:
-    """An :class:`Article` from data shaped like :func:`to_dict`'s output.
+    """An `Article` from data shaped like `to_dict`'s output.
 
-    Raises :class:`JSONError` listing every problem with its path.
+    Raises `JSONError` listing every problem with its path.
     """
     if not isinstance(data, Mapping):
         raise JSONError([("", f"expected a JSON object, got {_type_name(data)}")])
@@ -193,12 +196,14 @@ def from_dict(data: Mapping[str, Any], /) -> Article:
     except (BaseValidationError, _Invalid) as error:
         raise JSONError(_flatten(error, "")) from None
     except (TypeError, ValueError) as error:
-        # A model invariant (a span off the body, say), checked by the model.
-        raise JSONError([("", str(error))]) from None
+        # A model invariant (a span off the body, say), checked by the model,
+        # whose message starts with the path it concerns.
+        path, _, message = str(error).partition(": ")
+        raise JSONError([(path, message)] if message else [("", path)]) from None
 
 
 def from_json(data: str | bytes, /) -> Article:
-    """An :class:`Article` from a JSON document written by :func:`to_json`."""
+    """An `Article` from a JSON document written by `to_json`."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     elif not isinstance(data, bytes | bytearray | memoryview):

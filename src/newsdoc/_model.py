@@ -1,15 +1,15 @@
 """The typed, immutable data model.
 
 Every class is an ``attrs`` frozen, slotted, keyword-only class with value
-equality and hashing.  Changed copies are made with :func:`attrs.evolve`.
+equality and hashing.  Changed copies are made with `attrs.evolve`.
 
 Span convention
 ---------------
-Every span in an :class:`Article` (entity mentions, quotes, date mentions)
-points into :attr:`Article.body`: the paragraphs joined by one blank line
+Every span in an `Article` (entity mentions, quotes, date mentions)
+points into `Article.body`: the paragraphs joined by one blank line
 (``"\\n\\n"``).  ``start`` and ``end`` are Python ``str`` indices (code
 points), end-exclusive, so ``article.body[span.start:span.end] == span.text``
-always holds; the :class:`Article` constructor checks it.
+always holds; the `Article` constructor checks it.
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ __all__ = [
     "Span",
 ]
 
-#: The separator between paragraphs in :attr:`Article.body`.
+#: The separator between paragraphs in `Article.body`.
 PARAGRAPH_SEPARATOR = "\n\n"
 
-#: An article date: a :class:`datetime.date`, or a :class:`datetime.datetime`
+#: An article date: a `datetime.date`, or a `datetime.datetime`
 #: (a subclass of ``date``) when the text gave a time.
 DateValue: TypeAlias = _dt.date
 
@@ -123,7 +123,7 @@ class Metadata(Mapping[str, str]):
         return dict(self._data)
 
 
-#: The one empty :class:`Metadata` (it is immutable, so one serves all).
+#: The one empty `Metadata` (it is immutable, so one serves all).
 EMPTY_METADATA = Metadata()
 
 
@@ -278,7 +278,7 @@ def _parse_info(value: ParseInfo) -> ParseInfo:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Span:
-    """A stretch of :attr:`Article.body`: ``body[start:end] == text``."""
+    """A stretch of `Article.body`: ``body[start:end] == text``."""
 
     start: int = attrs.field(converter=_span_start)
     end: int = attrs.field(converter=_span_end)
@@ -297,7 +297,7 @@ class Span:
 
 
 class EntityKind(enum.Enum):
-    """What an :class:`Entity` is.  The values are the JSON spellings."""
+    """What an `Entity` is.  The values are the JSON spellings."""
 
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -336,7 +336,7 @@ class Quote:
     stretches of the body holding them (more than one when the quote runs over
     several paragraphs).  ``speaker`` is the speaker's mention as written (the
     ``he`` of ``he added``), ``cue`` the verb or phrase that introduces the
-    quote (``said``), and ``entity`` the index in :attr:`Article.entities` of
+    quote (``said``), and ``entity`` the index in `Article.entities` of
     the entity the speaker resolves to.
     """
 
@@ -354,7 +354,7 @@ class Quote:
 
 
 class DatePrecision(enum.Enum):
-    """How much of a :class:`DateMention`'s value the text fixes."""
+    """How much of a `DateMention`'s value the text fixes."""
 
     YEAR = "year"
     MONTH = "month"
@@ -427,7 +427,7 @@ class Diagnostic:
 
 @attrs.frozen(slots=True)
 class Parts:
-    """Offsets of an article's parts in the decoded input (see :class:`SourceMap`)."""
+    """Offsets of an article's parts in the decoded input (see `SourceMap`)."""
 
     #: Offset at which each line of the input starts.
     line_starts: tuple[int, ...]
@@ -447,8 +447,8 @@ class SourceMap:
     Offsets index the decoded text (after byte decoding; a leading byte-order
     mark is not part of it).  They are worked out from the input the first
     time they are asked for, so parsing pays nothing for them.
-    :meth:`locate` maps an offset into :attr:`Article.body` back to a
-    :class:`Location` in the input.
+    `locate` maps an offset into `Article.body` back to a
+    `Location` in the input.
     """
 
     __slots__ = ("_locator", "_parts", "text")
@@ -544,13 +544,13 @@ _NO_PARSE_INFO = ParseInfo()
 class Article:
     """One news article.
 
-    ``date`` is a :class:`datetime.date`, or a :class:`datetime.datetime` when
+    ``date`` is a `datetime.date`, or a `datetime.datetime` when
     the header carries a time (aware when it carries an offset), or ``None``.
     ``metadata`` holds the other header fields by lower-case key; it holds
     ``"date"`` only when the header's date could not be read (the raw text is
     then kept there and ``date`` is ``None``).
 
-    :attr:`diagnostics` and :attr:`source` record how the article was parsed
+    `diagnostics` and `source` record how the article was parsed
     (pass them as ``parse_info=ParseInfo(...)``); they are left out of
     equality, hashing and JSON, so an article built by hand equals the same
     article parsed.
@@ -651,7 +651,7 @@ def parsed_article(
     id: str | None,
     parse_info: ParseInfo,
 ) -> Article:
-    """An :class:`Article` from parts whose types the parser guarantees.
+    """An `Article` from parts whose types the parser guarantees.
 
     Skips the per-field type checks of ``__init__`` (as msgspec's decoder
     does) and the value invariants of ``__attrs_post_init__``, which hold by
@@ -674,7 +674,7 @@ def parsed_article(
 
 
 def image(caption: str, credit: str | None) -> Image:
-    """An :class:`Image` from strings the parser guarantees (no type checks)."""
+    """An `Image` from strings the parser guarantees (no type checks)."""
     made: Image = object.__new__(Image)
     object.__setattr__(made, "caption", caption)
     object.__setattr__(made, "credit", credit)

@@ -1,4 +1,4 @@
-"""Seed-format text -> :class:`~newsdoc.Article`.
+"""Seed-format text -> `newsdoc.Article`.
 
 The grammar, as accepted (``LAYOUT`` is white space and zero-width
 characters, stripped from both ends of every line; lines end at ``\\n``,
@@ -13,7 +13,7 @@ characters, stripped from both ends of every line; lines end at ``\\n``,
 
 Each rule function below starts with its own line of the grammar.  The
 parser never raises on content: what it had to guess or could not read is
-reported as a :class:`~newsdoc.Diagnostic` on the article.
+reported as a `newsdoc.Diagnostic` on the article.
 """
 
 from __future__ import annotations
@@ -97,6 +97,15 @@ class HeaderLine(NamedTuple):
     key_col: int
     value_col: int
     strength: int
+
+
+def surely_not_header(line: str, content: str) -> bool:
+    """True when ``read_header_line`` would surely return ``None``: no colon,
+    no closing no-break space, and no key that may stand without a colon."""
+    if ":" in content or line.endswith(NBSP):
+        return False
+    start = content[:4].lower()
+    return start not in ("date", "link") and start[:3] != "url"
 
 
 def read_header_line(line: str, content: str | None = None) -> HeaderLine | None:
@@ -237,10 +246,8 @@ def _scan(text: str) -> _Parse:
     headers = state.headers
     while index < count:
         line = content[index]
-        if ":" not in line and not lines[index].endswith(NBSP):
-            start = line[:4].lower()
-            if start not in ("date", "link") and start[:3] != "url":
-                break  # surely not a header line: the usual headline, cheaply
+        if surely_not_header(lines[index], line):
+            break  # the usual headline, turned away cheaply
         header = read_header_line(lines[index], line)
         if header is None:
             break
@@ -274,7 +281,7 @@ def _scan(text: str) -> _Parse:
 
 
 def parse_text(text: str, *, id: str | None = None, notes: Sequence[Note] = ()) -> Article:
-    """Parse decoded text into an :class:`Article` (never raises on content)."""
+    """Parse decoded text into an `Article` (never raises on content)."""
     state = _scan(text)
     for code, message, pos in notes:
         state.report(code, message, pos)
@@ -366,7 +373,7 @@ def _header_values(state: _Parse) -> tuple[DateValue | None, Metadata]:
 
 
 def raise_first_error(article: Article, text: str) -> None:
-    """Raise :class:`ParseError` for the article's first error diagnostic."""
+    """Raise `ParseError` for the article's first error diagnostic."""
     for diagnostic in article.diagnostics:
         if diagnostic.severity == "error":
             raise ParseError(diagnostic.message, text, diagnostic.pos, diagnostic.code)

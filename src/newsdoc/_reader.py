@@ -1,4 +1,4 @@
-"""The reading API: :func:`loads`, :func:`load` and :func:`read`."""
+"""The reading API: `loads`, `load` and `read`."""
 
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ def loads(
 ) -> Article:
     """Parse one seed-format article from ``str`` or ``bytes``.
 
-    Lenient by default: always returns an :class:`Article`, with what had to
+    Lenient by default: always returns an `Article`, with what had to
     be guessed or could not be read in ``article.diagnostics``.  With
     ``strict=True``, the first error diagnostic raises
-    :class:`~newsdoc.ParseError` instead.  ``id`` sets the article id.
+    `newsdoc.ParseError` instead.  ``id`` sets the article id.
     """
     if isinstance(data, str):
         text, notes = decode_str(data)

@@ -1,4 +1,4 @@
-""":class:`~newsdoc.Article` -> seed-format text, in the one canonical layout.
+"""`newsdoc.Article` -> seed-format text, in the one canonical layout.
 
 The grammar, as written (the layout of the real sample)::
 
@@ -7,8 +7,10 @@ The grammar, as written (the layout of the real sample)::
     caption  = caption-text " — " credit
 
 Before writing, every part is checked against what the parser would read
-back, so ``loads(dumps(a)) == a`` for every article ``dumps`` accepts; a part
-that cannot be written raises :class:`ValueError` naming the field.
+back, so ``loads(dumps(a), id=a.id) == a`` for every article ``dumps``
+accepts (the id lives in the file name, and extraction results are not part
+of the text); a part that cannot be written raises ``ValueError`` naming the
+field.
 """
 
 from __future__ import annotations

@@ -107,7 +107,8 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             try:
                 out.write(dumps(article))
             except ValueError as error:
-                print(f"{path}: error: cannot be written: {error}", file=err)
+                name = "<stdin>" if path == "-" else path
+                print(f"{name}: error: cannot be written: {error}", file=err)
                 status = 1
         else:
             out.write(to_json(article).decode("utf-8") + "\n")
