@@ -86,7 +86,10 @@ def test_wrong_types_are_all_reported_with_paths(sample_bytes: bytes) -> None:
         (lambda d: d.update(date="2023-02-30"), ["date: invalid ISO 8601 date '2023-02-30'"]),
         (lambda d: d.update(date=20230709), ["date: expected an ISO 8601 date string, got int"]),
         (lambda d: d.update(date="20230709"), ["date: invalid ISO 8601 date '20230709'"]),
-        (lambda d: d.update(date="2023-07-09 10:00"), ["date: invalid ISO 8601 date '2023-07-09 10:00'"]),
+        (
+            lambda d: d.update(date="2023-07-09 10:00"),
+            ["date: invalid ISO 8601 date '2023-07-09 10:00'"],
+        ),
         (lambda d: d.update(metadata={"url": 1}), ["metadata['url']: expected str, got int"]),
         (lambda d: d.update(metadata=[]), ["metadata: expected an object of strings, got list"]),
         (
