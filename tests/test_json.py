@@ -164,3 +164,24 @@ def test_to_dict_refuses_other_types() -> None:
         newsdoc.to_dict({"headline": "x"})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="must be an Article"):
         newsdoc.to_json(attrs.asdict(Article(headline="x")))  # type: ignore[arg-type]
+
+
+@given(st.one_of(st.text(), st.binary(), st.text().map(lambda t: '{"schema_version":1,' + t)))
+def test_from_json_raises_only_json_error(data: str | bytes) -> None:
+    try:
+        newsdoc.from_json(data)
+    except JSONError:
+        pass
+
+
+@given(articles(), st.data())
+def test_from_json_on_damaged_documents_raises_only_json_error(
+    article: Article, data: st.DataObject
+) -> None:
+    text = newsdoc.to_json(article).decode()
+    cut = data.draw(st.integers(0, len(text)))
+    insert = data.draw(st.text(max_size=5))
+    try:
+        newsdoc.from_json(text[:cut] + insert + text[cut + 1 :])
+    except JSONError:
+        pass

@@ -45,7 +45,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.msgspec import make_converter
 
-from newsdoc._model import Article, Metadata
+from newsdoc._model import EMPTY_METADATA, Article, Metadata
 
 __all__ = ["SCHEMA_VERSION", "JSONError", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -53,6 +53,7 @@ __all__ = ["SCHEMA_VERSION", "JSONError", "from_dict", "from_json", "to_dict", "
 SCHEMA_VERSION: Final = 1
 
 _PREFIX: Final = b'{"schema_version":%d,' % SCHEMA_VERSION
+_PREFIX_TEXT: Final = _PREFIX.decode()
 # The opening of a document of this version, however it is spaced.
 _VERSION_OPENING = re.compile(rb'\s*\{\s*"schema_version"\s*:\s*%d\s*,' % SCHEMA_VERSION)
 
@@ -128,7 +129,7 @@ def _date_value(value: object, _: object = None) -> dt.date | None:
 
 def _metadata(value: object, _: object = None) -> Metadata:
     if type(value) is dict and all(map(str.__instancecheck__, value.values())):
-        return Metadata._adopt(value)
+        return Metadata._adopt(value) if value else EMPTY_METADATA
     if type(value) is not dict:
         raise _Invalid(f"expected an object of strings, got {_type_name(value)}")
     for key, item in value.items():
@@ -139,7 +140,7 @@ def _metadata(value: object, _: object = None) -> Metadata:
 
 def _encode_hook(value: object) -> object:
     if isinstance(value, Metadata):
-        return value.to_dict()
+        return value._data  # read, never changed, by the encoder
     raise NotImplementedError(f"newsdoc cannot encode {type(value).__name__}")
 
 
@@ -204,11 +205,18 @@ def from_dict(data: Mapping[str, Any], /) -> Article:
 
 def from_json(data: str | bytes, /) -> Article:
     """An `Article` from a JSON document written by `to_json`."""
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
-    elif not isinstance(data, bytes | bytearray | memoryview):
+    if type(data) is bytes:
+        fast = data.startswith(_PREFIX) or _VERSION_OPENING.match(data[:64]) is not None
+    elif isinstance(data, str):
+        fast = (
+            data.startswith(_PREFIX_TEXT)
+            or _VERSION_OPENING.match(data[:64].encode("utf-8", "replace")) is not None
+        )
+    elif isinstance(data, bytes | bytearray | memoryview):
+        fast = _VERSION_OPENING.match(bytes(data[:64])) is not None
+    else:
         raise TypeError(f"from_json() argument must be str or bytes, not {type(data).__name__}")
-    if data[: len(_PREFIX)] == _PREFIX or _VERSION_OPENING.match(bytes(data[:64])):
+    if fast:
         try:
             return _fast_decoder.decode(data)
         except (msgspec.ValidationError, msgspec.DecodeError, TypeError, ValueError):
