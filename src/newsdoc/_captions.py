@@ -39,6 +39,7 @@ _PHOTO_FORM = re.compile(
     r"(?:\s*:|\s+by\b|\s+courtesy\b)",  # then ':' or 'by' or 'courtesy'
     re.IGNORECASE,
 )
+#: The most characters after the separator (the credit, before stripping).
 _MAX_CREDIT_CHARS = 60
 _MAX_CREDIT_WORDS = 6
 _SENTENCE_END = frozenset(".!?\"\u201d\u2019')")
@@ -56,11 +57,13 @@ def split_caption(line: str) -> tuple[str, str] | None:
     ``(caption, credit)`` when ``line`` (already stripped) is a caption with a
     credit, else ``None``.
     """
-    best = max(map(line.rfind, CREDIT_SEPARATORS))
+    # The credit is short, so only the line's tail can hold its separator.
+    tail = max(len(line) - _MAX_CREDIT_CHARS - _SEPARATOR_LENGTH, 0)
+    best = max(line.rfind(separator, tail) for separator in CREDIT_SEPARATORS)
     if best <= 0:
         return None
     credit = line[best + _SEPARATOR_LENGTH :].strip()
-    if not credit or len(credit) > _MAX_CREDIT_CHARS or credit[0].islower():
+    if not credit or credit[0].islower():
         return None
     caption = line[:best].rstrip()
     if not caption or len(credit.split()) > _MAX_CREDIT_WORDS:

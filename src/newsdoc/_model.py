@@ -491,19 +491,20 @@ class SourceMap:
         return f"<SourceMap of {len(self.text)} characters>"
 
 
-def _spans_of(article: Article) -> Iterator[tuple[str, Span]]:
+def _spans_of(article: Article, named: bool = True) -> Iterator[tuple[str, Span]]:
+    """Every span of the article, with its path when ``named``."""
     for i, entity in enumerate(article.entities):
         for j, span in enumerate(entity.mentions):
-            yield f"entities[{i}].mentions[{j}]", span
+            yield (f"entities[{i}].mentions[{j}]" if named else ""), span
     for i, quote in enumerate(article.quotes):
         for j, span in enumerate(quote.spans):
-            yield f"quotes[{i}].spans[{j}]", span
+            yield (f"quotes[{i}].spans[{j}]" if named else ""), span
         if quote.speaker is not None:
-            yield f"quotes[{i}].speaker", quote.speaker
+            yield (f"quotes[{i}].speaker" if named else ""), quote.speaker
         if quote.cue is not None:
-            yield f"quotes[{i}].cue", quote.cue
+            yield (f"quotes[{i}].cue" if named else ""), quote.cue
     for i, mention in enumerate(article.dates):
-        yield f"dates[{i}].span", mention.span
+        yield (f"dates[{i}].span" if named else ""), mention.span
 
 
 class ParseInfo:
@@ -594,6 +595,10 @@ class Article:
 
     def _check_spans(self) -> None:
         body = self.body
+        if all(body[s.start : s.end] == s.text for _, s in _spans_of(self, named=False)) and all(
+            q.entity is None or q.entity < len(self.entities) for q in self.quotes
+        ):
+            return  # the common case, without building a path for each span
         for where, span in _spans_of(self):
             if span.end > len(body):
                 raise ValueError(
