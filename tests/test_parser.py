@@ -238,13 +238,45 @@ def test_layout_around_lines_is_stripped_but_content_kept() -> None:
     assert article.paragraphs == ("Body\u00a0text.",)
 
 
-def test_invalid_utf8_is_replaced_and_reported() -> None:
-    article = newsdoc.loads(b"Headline\n\nCaf\xe9 opens.\n")
-    assert article.paragraphs == ("Caf\ufffd opens.",)
+def test_cp1252_bytes_are_decoded_as_cp1252_and_reported() -> None:
+    article = newsdoc.loads(b"Headline\n\nCaf\xe9 opens \x93today\x94.\n")
+    assert article.paragraphs == ("Café opens “today”.",)
+    [diagnostic] = [d for d in article.diagnostics if d.code == "not-utf8"]
+    assert (diagnostic.lineno, diagnostic.colno, diagnostic.severity) == (3, 4, "warning")
+    assert diagnostic.message == "Not valid UTF-8 (byte 0xe9); decoded as cp1252"
+
+
+def test_undecodable_bytes_are_replaced_and_reported() -> None:
+    data = b"Headline\n\nA\x01 \x81\x8d broken.\n"
+    article = newsdoc.loads(data)
+    assert article.paragraphs == ("A\x01 \ufffd\ufffd broken.",)
     [diagnostic] = [d for d in article.diagnostics if d.code == "invalid-utf8"]
     assert (diagnostic.lineno, diagnostic.colno) == (3, 4)
-    with pytest.raises(ParseError, match=r"not valid UTF-8 \(at line 3, column 4\)"):
-        newsdoc.loads(b"Headline\n\nCaf\xe9 opens.\n", strict=True)
+    with pytest.raises(ParseError, match=r"2 undecodable bytes became U\+FFFD\) \(at line 3, co"):
+        newsdoc.loads(data, strict=True)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_other_unicode_encodings(codec: str, sample_bytes: bytes) -> None:
+    text = sample_bytes.decode("utf-8")
+    article = newsdoc.loads(text.encode(codec))
+    assert article == newsdoc.loads(sample_bytes)
+    assert {d.code for d in article.diagnostics} <= {"bom", "not-utf8"}
+
+
+def test_mojibake_is_repaired_and_reported(sample_bytes: bytes) -> None:
+    # UTF-8 read as cp1252 the way browsers do: its five undefined bytes as
+    # the Latin-1 characters of the same number.
+    undefined = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+    mangled = "".join(
+        chr(byte) if byte in undefined else bytes([byte]).decode("cp1252") for byte in sample_bytes
+    )
+    assert "â€”" in mangled
+    article = newsdoc.loads(mangled)
+    assert article == newsdoc.loads(sample_bytes)
+    [diagnostic] = article.diagnostics
+    assert diagnostic.code == "mojibake"
+    assert (diagnostic.lineno, diagnostic.colno) == (1, 18)  # the header's no-break space
 
 
 def test_locating_a_body_offset_in_the_file(sample_bytes: bytes) -> None:

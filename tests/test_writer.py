@@ -89,6 +89,10 @@ def test_empty_articles() -> None:
             Article(headline="H", metadata={"date": "2023-07-09"}),
             r"metadata\['date'\]: a readable date belongs in Article.date",
         ),
+        (
+            Article(headline="H", paragraphs=["It costs â€” nothing."]),
+            r"paragraphs\[0\]: reads as mojibake and would be repaired",
+        ),
     ],
 )
 def test_what_cannot_be_written_raises_naming_the_field(article: Article, message: str) -> None:

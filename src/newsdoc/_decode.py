@@ -1,37 +1,190 @@
-"""Bytes -> text: byte-order marks and invalid UTF-8.
+"""Bytes -> text: byte-order marks, other encodings, and mojibake.
 
 Returns the decoded text and the notes (code, message, offset in the text)
-the parser turns into diagnostics.  Nothing here raises on content.
+the parser turns into diagnostics.  Nothing here raises on content, and
+every guess is reported.
+
+The order of trust:
+
+1. A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32).
+2. Text that is valid UTF-8 is UTF-8 (the seed format's encoding).
+3. Otherwise cp1252, when the bytes read as plausible cp1252 text: every byte
+   defined, no control characters.  This is how most scraped news that is
+   not UTF-8 was written, and detectors often take it for a neighbour.
+4. Otherwise charset-normalizer, a well-kept detector, names an encoding
+   when it is confident (UTF-16 without a byte-order mark, Cyrillic or CJK
+   code pages ...).
+5. Otherwise UTF-8 with U+FFFD for each undecodable byte: an error.
+
+Then mojibake (UTF-8 read as cp1252 somewhere upstream: ``â€”`` for ``—``,
+``Ã©`` for ``é``) is repaired with ftfy's ``fix_encoding``, which changes
+only what it can prove was mis-decoded.  Both libraries are imported only
+on these slow paths, so clean UTF-8 pays nothing for them.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from newsdoc._parser import Note
 
-__all__ = ["decode", "decode_str"]
+__all__ = ["decode", "decode_str", "repair_mojibake"]
 
 _REPLACEMENT = "\ufffd"
+# Detection needs some text to go on, and must find it coherent.
+_MIN_DETECT_BYTES = 200
+_MAX_CHAOS = 0.1
+
+# Byte-order marks, longest first: UTF-32 LE starts with UTF-16 LE's mark.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+# C0 controls that plain text does not hold (tab, line feed, form feed and
+# carriage return aside): their presence says the bytes are not cp1252 text.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters whose presence hints at mojibake: cp1252 readings of UTF-8 lead
+# bytes (Ã Â â Å Ä Æ Ð Ñ ...) next to a continuation-byte reading.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00c6\u00d0\u00d1\u00e2\u00e3\u00ef]"  # a lead byte read as cp1252
+    "[\u0080-\u00bf\u2010-\u203a\u0152-\u0192\u02c6\u02dc\u20ac\u2122]"  # then a follower
+)
 
 
 def decode(data: bytes) -> tuple[str, list[Note]]:
-    """Decode seed-format bytes: UTF-8, with or without a BOM."""
-    notes: list[Note] = []
+    """Decode seed-format bytes, reporting every guess (see the module docs)."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            text, notes = _decode_declared(data[len(bom) :], codec, name)
+            notes.insert(0, ("bom", f"A {name} byte-order mark was removed", 0))
+            return _repair(text, notes)
+    if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return _repair(*wide)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8", errors="replace")
-        bad = text.find(_REPLACEMENT, len(data[: error.start].decode("utf-8")))
-        notes.append(
-            ("invalid-utf8", f"Byte 0x{data[error.start]:02x} is not valid UTF-8", max(bad, 0))
-        )
-    if text.startswith("\ufeff"):
-        notes.append(("bom", "A UTF-8 byte-order mark was removed", 0))
-        text = text[1:]
-    return text, notes
+        text, notes = _decode_undeclared(data, error)
+        return _repair(text, notes)
+    return _repair(text, [])
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, list[Note]] | None:
+    """UTF-16 text with no byte-order mark: NUL in most odd or most even bytes."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.6 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            message = f"No byte-order mark, but the bytes are {codec.upper()}; decoded as such"
+            return text, [("not-utf8", message, 0)]
+    return None
 
 
 def decode_str(text: str) -> tuple[str, list[Note]]:
-    """Text given as ``str``: only a leading BOM is removed."""
+    """Text given as ``str``: a leading BOM is removed and mojibake repaired."""
+    notes: list[Note] = []
     if text.startswith("\ufeff"):
-        return text[1:], [("bom", "A byte-order mark was removed", 0)]
-    return text, []
+        text = text[1:]
+        notes.append(("bom", "A byte-order mark was removed", 0))
+    return _repair(text, notes)
+
+
+def _decode_declared(data: bytes, codec: str, name: str) -> tuple[str, list[Note]]:
+    try:
+        return data.decode(codec), []
+    except UnicodeDecodeError as error:
+        text = data.decode(codec, errors="replace")
+        at = _first_replacement(text, data[: error.start].decode(codec, errors="replace"))
+        return text, [("invalid-bytes", f"Bytes that are not valid {name} became U+FFFD", at)]
+
+
+def _decode_undeclared(data: bytes, error: UnicodeDecodeError) -> tuple[str, list[Note]]:
+    at = len(data[: error.start].decode("utf-8", errors="replace"))
+    if not _CONTROL.search(data):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            byte = data[error.start]
+            message = f"Not valid UTF-8 (byte 0x{byte:02x}); decoded as cp1252"
+            return text, [("not-utf8", message, at)]
+    guessed = _detect(data)
+    if guessed is not None:
+        text, encoding = guessed
+        return text, [("not-utf8", f"Not valid UTF-8; decoded as {encoding} (detected)", 0)]
+    text = data.decode("utf-8", errors="replace")
+    count = text.count(_REPLACEMENT) - data.decode("utf-8", errors="ignore").count(_REPLACEMENT)
+    byte = data[error.start]
+    message = f"Byte 0x{byte:02x} is not valid UTF-8"
+    if count > 1:
+        message += f" ({count} undecodable bytes became U+FFFD)"
+    return text, [("invalid-utf8", message, _first_replacement(text, text[:at]))]
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """An encoding charset-normalizer is confident of, and the text in it."""
+    from charset_normalizer import from_bytes
+
+    if len(data) < _MIN_DETECT_BYTES:
+        return None  # too little to tell an encoding from noise
+    best = from_bytes(data[:65536]).best()
+    if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > _MAX_CHAOS:
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _first_replacement(text: str, before: str) -> int:
+    at = text.find(_REPLACEMENT, len(before))
+    return at if at >= 0 else len(before)
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    # A few ``in`` tests (fast scans in C) before any regular expression.
+    return (
+        "\u00c3" in text
+        or "\u00c2" in text
+        or "\u00e2" in text
+        or "\u00c5" in text
+        or "\u00c4" in text
+        or "\u00d0" in text
+        or "\u00d1" in text
+        or "\u00ef" in text
+        or "\u00c6" in text
+        or "\u00e3" in text
+    )
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with mojibake repaired (unchanged when there is none)."""
+    if not _may_hold_mojibake(text) or not _MOJIBAKE_HINT.search(text):
+        return text
+    from ftfy import fix_encoding
+
+    return fix_encoding(text)
+
+
+def _repair(text: str, notes: list[Note]) -> tuple[str, list[Note]]:
+    repaired = repair_mojibake(text)
+    if repaired is not text and repaired != text:
+        at = next(
+            (i for i, (a, b) in enumerate(zip(text, repaired, strict=False)) if a != b),
+            min(len(text), len(repaired)),
+        )
+        wrong = text[at : at + 3]
+        notes.append(("mojibake", f"Repaired mojibake (such as {wrong!r})", at))
+        return repaired, notes
+    return text, notes

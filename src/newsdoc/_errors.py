@@ -32,9 +32,27 @@ CODES: dict[str, tuple[Severity, str]] = {
     "no-body": ("warning", "The article has no body paragraphs."),
     "invalid-utf8": (
         "error",
-        "The bytes are not valid UTF-8; undecodable bytes became U+FFFD.",
+        "The bytes are not valid UTF-8 nor text in another encoding newsdoc could tell; "
+        "undecodable bytes became U+FFFD.",
     ),
-    "bom": ("warning", "A byte-order mark was found and removed."),
+    "invalid-bytes": (
+        "error",
+        "The bytes are not valid in the encoding their byte-order mark names; "
+        "undecodable bytes became U+FFFD.",
+    ),
+    "not-utf8": (
+        "warning",
+        "The bytes are not valid UTF-8 but read as text in another encoding (cp1252, or one "
+        "charset-normalizer detected), which was used.",
+    ),
+    "bom": (
+        "warning",
+        "A byte-order mark was found and removed (UTF-8, or UTF-16 or UTF-32, which it names).",
+    ),
+    "mojibake": (
+        "warning",
+        "Mojibake (UTF-8 read as cp1252 upstream, such as `â€”` for `—`) was repaired.",
+    ),
 }
 
 

@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from newsdoc._captions import CREDIT_SEPARATORS, split_caption
 from newsdoc._dates import parse_date
+from newsdoc._decode import repair_mojibake
 from newsdoc._model import Article
 from newsdoc._parser import STRONG, HeaderLine, read_header_line
 from newsdoc._text import LAYOUT, NBSP, has_line_break
@@ -41,12 +42,28 @@ def dumps(article: Article, /) -> str:
         raise TypeError(
             f"dumps() argument must be an Article, not {type(article).__name__}"
         ) from None
-    return "".join(_chunks(article))
+    text = "".join(_chunks(article))
+    if repair_mojibake(text) != text:
+        raise ValueError(f"{_mojibake_field(article)}: reads as mojibake and would be repaired")
+    return text
 
 
 def dump(article: Article, fp: BinaryIO, /) -> None:
     """Write the article to a binary file object, UTF-8 encoded."""
     fp.write(dumps(article).encode("utf-8"))
+
+
+def _mojibake_field(article: Article) -> str:
+    """The first field whose text the reader would take for mojibake."""
+    fields = [("headline", article.headline)]
+    fields += [(f"metadata[{k!r}]", v) for k, v in article.metadata.items()]
+    for i, image in enumerate(article.images):
+        fields += [(f"images[{i}].caption", image.caption), (f"images[{i}].credit", image.credit)]
+    fields += [(f"paragraphs[{i}]", p) for i, p in enumerate(article.paragraphs)]
+    for name, value in fields:
+        if value is not None and repair_mojibake(value) != value:
+            return name
+    return "text"
 
 
 def _check_line(field: str, text: str) -> None:
