@@ -153,7 +153,10 @@ def _first_replacement(text: str, before: str) -> int:
 
 
 def _may_hold_mojibake(text: str) -> bool:
-    # A few ``in`` tests (fast scans in C) before any regular expression.
+    # A few ``in`` tests (fast scans in C) before any regular expression: the
+    # cp1252 readings of the UTF-8 lead bytes of Latin-1 letters (Ã), of
+    # Latin-1 signs (Â), of punctuation such as dashes and quotes (â), and of
+    # Latin Extended-A (Ä, Å) and Cyrillic (Ð) letters.
     return (
         "\u00c3" in text
         or "\u00c2" in text
@@ -161,10 +164,6 @@ def _may_hold_mojibake(text: str) -> bool:
         or "\u00c5" in text
         or "\u00c4" in text
         or "\u00d0" in text
-        or "\u00d1" in text
-        or "\u00ef" in text
-        or "\u00c6" in text
-        or "\u00e3" in text
     )
 
 

@@ -55,7 +55,7 @@ def dump(article: Article, fp: BinaryIO, /) -> None:
 
 def _mojibake_field(article: Article) -> str:
     """The first field whose text the reader would take for mojibake."""
-    fields = [("headline", article.headline)]
+    fields: list[tuple[str, str | None]] = [("headline", article.headline)]
     fields += [(f"metadata[{k!r}]", v) for k, v in article.metadata.items()]
     for i, image in enumerate(article.images):
         fields += [(f"images[{i}].caption", image.caption), (f"images[{i}].credit", image.credit)]
