@@ -299,3 +299,25 @@ def test_the_quick_header_test_agrees_with_the_full_one(line: str) -> None:
     content = line.strip(LAYOUT)
     if surely_not_header(line, content):
         assert read_header_line(line, content) is None
+
+
+def test_max_size_refuses_large_input_cleanly(tmp_path: Path) -> None:
+    with pytest.raises(ParseError) as info:
+        newsdoc.loads(b"x" * 101, max_size=100)
+    assert info.value.code == "too-large"
+    assert str(info.value) == (
+        "The input is over max_size (101 bytes, at most 100) (at line 1, column 1)"
+    )
+    assert newsdoc.loads("y" * 100, max_size=100).headline == "y" * 100
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Headline\n\n" + b"z" * 1000)
+    with pytest.raises(ParseError, match="over max_size"):
+        newsdoc.read(path, max_size=500)
+    with path.open("rb") as fp, pytest.raises(ParseError, match="over max_size"):
+        newsdoc.load(fp, max_size=500)
+
+
+def test_a_very_long_date_value_is_not_handed_to_dateutil() -> None:
+    article = newsdoc.loads("date: 2023 " + "x" * 1_000_000 + "\nHeadline\n\nBody.\n")
+    assert article.date is None
+    assert [d.code for d in article.diagnostics] == ["invalid-date"]

@@ -32,6 +32,7 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _DEFAULT_A = dt.datetime(1904, 1, 1, 0, 0, 0)
 _DEFAULT_B = dt.datetime(1908, 2, 2, 1, 1, 1)
 _DU_PARSER = _du_parser.parser()
+_MAX_DATE_CHARS = 64
 
 
 def parse_date(text: str) -> DateResult:
@@ -57,6 +58,8 @@ def parse_date(text: str) -> DateResult:
 
 
 def _parse_other(text: str) -> DateResult:
+    if len(text) > _MAX_DATE_CHARS:
+        return None, "invalid-date"  # no date is spelled this long: not worth a parse
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UnknownTimezoneWarning)
         try:

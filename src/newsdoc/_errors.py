@@ -13,6 +13,11 @@ __all__ = ["CODES", "ParseError", "make_diagnostic"]
 #: ``docs/diagnostics.md`` is checked against this one by the docs tests.
 CODES: dict[str, tuple[Severity, str]] = {
     "empty-input": ("warning", "The input is empty or holds only white space."),
+    "too-large": (
+        "error",
+        "The input is larger than the `max_size` the caller set and was not read "
+        "(always raised as `ParseError`).",
+    ),
     "no-date": ("warning", "No header line gives the article's date."),
     "invalid-date": (
         "error",

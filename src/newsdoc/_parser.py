@@ -111,8 +111,8 @@ def surely_not_header(line: str, content: str) -> bool:
 def read_header_line(line: str, content: str | None = None) -> HeaderLine | None:
     """header-line = key ( ":" | LAYOUT ) value [ NBSP ]
 
-    A line is surely a header line when it is in the canonical layout (ends
-    with a no-break space), when it is ``date`` followed by something that
+    A line is surely a header line when it is in the canonical layout (starts
+    with a space, ends with a no-break space), when it is ``date`` followed by something that
     reads as a date, or ``url`` followed by a URL.  Any other ``key: value``
     line is a *weak* header line: the last one is taken as the headline when
     nothing but a blank line follows it (``Breaking: fire in the city``).
@@ -133,7 +133,12 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
     if after and after != ":" and after not in _LAYOUT_SET:
         return None  # the key runs straight into more text: an ordinary word
     key = match.group().lower()
-    marked = line[-1:] in _LAYOUT_SET and NBSP in line[len(line.rstrip(LAYOUT)) :]
+    # The written layout: layout before the key, a no-break space after the value.
+    marked = (
+        line[:1] in _LAYOUT_SET
+        and line[-1:] in _LAYOUT_SET
+        and NBSP in line[len(line.rstrip(LAYOUT)) :]
+    )
     if not marked and key not in _VALUE_KEYS and ":" not in content[end : end + 4]:
         return None  # the cheap test that turns most headlines away
     rest = content[end:]

@@ -7,6 +7,7 @@ import re
 from typing import BinaryIO
 
 from newsdoc._decode import decode, decode_str
+from newsdoc._errors import ParseError
 from newsdoc._model import Article
 from newsdoc._parser import parse_text, raise_first_error
 
@@ -23,49 +24,67 @@ def id_from_filename(name: str | os.PathLike[str]) -> str | None:
 
 
 def loads(
-    data: str | bytes | bytearray, /, *, strict: bool = False, id: str | None = None
+    data: str | bytes | bytearray,
+    /,
+    *,
+    strict: bool = False,
+    id: str | None = None,
+    max_size: int | None = None,
 ) -> Article:
     """Parse one seed-format article from ``str`` or ``bytes``.
 
-    Lenient by default: always returns an `Article`, with what had to
-    be guessed or could not be read in ``article.diagnostics``.  With
-    ``strict=True``, the first error diagnostic raises
-    `newsdoc.ParseError` instead.  ``id`` sets the article id.
+    Lenient by default: always returns an `Article`, with what had to be
+    guessed or could not be read in ``article.diagnostics``.  With
+    ``strict=True``, the first error diagnostic raises `ParseError` instead.
+    ``id`` sets the article id.  ``max_size`` (bytes, or characters for a
+    ``str``) refuses larger input with a `ParseError` of code ``too-large``,
+    strict or not, before any work is done.
     """
     if isinstance(data, str):
-        text, notes = decode_str(data)
+        unit = "characters"
     elif isinstance(data, bytes | bytearray):
-        text, notes = decode(bytes(data))
+        unit = "bytes"
     else:
-        raise TypeError(
-            f"loads() argument must be str or bytes, not {type(data).__name__}"
-        ) from None
+        raise TypeError(f"loads() argument must be str or bytes, not {type(data).__name__}")
     if id is not None and not isinstance(id, str):
-        raise TypeError(f"id must be str or None, not {type(id).__name__}") from None
+        raise TypeError(f"id must be str or None, not {type(id).__name__}")
+    if max_size is not None and len(data) > max_size:
+        message = f"The input is over max_size ({len(data)} {unit}, at most {max_size})"
+        raise ParseError(message, "", 0, "too-large")
+    text, notes = decode_str(data) if isinstance(data, str) else decode(bytes(data))
     article = parse_text(text, id=id, notes=notes)
     if strict:
         raise_first_error(article, text)
     return article
 
 
-def load(fp: BinaryIO, /, *, strict: bool = False, id: str | None = None) -> Article:
+def load(
+    fp: BinaryIO,
+    /,
+    *,
+    strict: bool = False,
+    id: str | None = None,
+    max_size: int | None = None,
+) -> Article:
     """Parse one article from a binary file object (opened with ``"rb"``).
 
     The id is taken from the file's name when it is seed-style and ``id`` is
-    not given.
+    not given.  With ``max_size``, no more than ``max_size + 1`` bytes are read.
     """
-    data = fp.read()
+    data = fp.read() if max_size is None else fp.read(max_size + 1)
     if isinstance(data, str):
-        raise TypeError("load() needs a file opened in binary mode ('rb')") from None
+        raise TypeError("load() needs a file opened in binary mode ('rb')")
     if id is None:
         name = getattr(fp, "name", None)
         if isinstance(name, str):
             id = id_from_filename(name)
-    return loads(data, strict=strict, id=id)
+    return loads(data, strict=strict, id=id, max_size=max_size)
 
 
-def read(path: str | os.PathLike[str], /, *, strict: bool = False) -> Article:
+def read(
+    path: str | os.PathLike[str], /, *, strict: bool = False, max_size: int | None = None
+) -> Article:
     """Parse the article in the file at ``path`` (its id from a seed-style name)."""
     with open(path, "rb") as fp:
-        data = fp.read()
-    return loads(data, strict=strict, id=id_from_filename(path))
+        data = fp.read() if max_size is None else fp.read(max_size + 1)
+    return loads(data, strict=strict, id=id_from_filename(path), max_size=max_size)
