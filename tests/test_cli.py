@@ -107,3 +107,47 @@ def test_python_dash_m_and_stdin() -> None:
     assert result.returncode == 0, result.stderr
     # Standard input has no file name, so no id.
     assert newsdoc.from_json(result.stdout) == newsdoc.loads(SAMPLE.read_bytes())
+
+
+def test_check_reports_each_file_then_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "good.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "sub" / "bad.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "sub" / "nodate.txt").write_text("Headline\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    code, out, err = run(["check", str(tmp_path)], capsys)
+    assert code == 1
+    assert err == ""
+    assert out.splitlines() == [
+        f"{tmp_path}/sub/bad.txt:1:7: invalid-date: Invalid date '2023-02-30'",
+        f"{tmp_path}/sub/nodate.txt:1:1: no-date: No date header line",
+        "3 files checked, 1 with errors",
+        "        1  invalid-date (error)",
+        "        1  no-date (warning)",
+    ]
+
+
+def test_check_globs_quiet_and_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "b.txt").write_text("Headline\n\nBody.\n", encoding="utf-8")
+    code, out, _ = run(["check", "--quiet", str(tmp_path / "*.txt")], capsys)
+    assert code == 0  # warnings only
+    assert out.splitlines() == ["2 files checked, 0 with errors", "        1  no-date (warning)"]
+    code, out, err = run(["check", str(tmp_path / "*.nothing")], capsys)
+    assert code == 2
+    assert "no files found" in err
+    code, out, _ = run(["check", str(tmp_path / "missing.txt")], capsys)
+    assert code == 1
+    assert "cannot read" in out
+    assert "unreadable (error)" in out
+
+
+def test_check_max_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_bytes(SAMPLE.read_bytes())
+    code, out, _ = run(["check", "--max-size", "100", str(tmp_path)], capsys)
+    assert code == 1
+    assert "too-large: The input is over max_size" in out
