@@ -235,6 +235,13 @@ class _Parse:
 Note = tuple[str, str, int]
 
 
+def _next_filled(content: list[str], start: int) -> int:
+    """The index of the first non-blank line at or after ``start`` (or the end)."""
+    if start < len(content) and content[start]:
+        return start  # the usual case, without building an iterator
+    return next(compress(range(start, len(content)), content[start:]), len(content))
+
+
 def _scan(text: str) -> _Parse:
     """article = { blank } [ header ] [ headline ] { blank } { caption } body
 
@@ -244,9 +251,7 @@ def _scan(text: str) -> _Parse:
     state = _Parse(text)
     lines, content = state.lines, state.content
     count = len(lines)
-    index = 0
-    while index < count and not content[index]:
-        index += 1
+    index = _next_filled(content, 0)
     # header = header-line { { blank } header-line }
     headers = state.headers
     while index < count:
@@ -257,9 +262,7 @@ def _scan(text: str) -> _Parse:
         if header is None:
             break
         headers.append((index, header))
-        index += 1
-        while index < count and not content[index]:
-            index += 1
+        index = _next_filled(content, index + 1)
     if headers and headers[-1][1].strength == _WEAK:
         last = headers[-1][0]
         if last + 1 == count or not content[last + 1]:
@@ -268,9 +271,7 @@ def _scan(text: str) -> _Parse:
     if index < count:
         # headline = line
         state.headline = index
-        index += 1
-        while index < count and not content[index]:
-            index += 1
+        index = _next_filled(content, index + 1)
         # { caption }, each caption = text credit-sep credit
         captions = state.captions
         while index < count:
@@ -278,9 +279,7 @@ def _scan(text: str) -> _Parse:
             if parts is None:
                 break
             captions.append((index, parts))
-            index += 1
-            while index < count and not content[index]:
-                index += 1
+            index = _next_filled(content, index + 1)
     state.body = index
     return state
 
@@ -334,11 +333,16 @@ def _header_keys(state: _Parse) -> list[str]:
     """The metadata key of each header line: numbered when a key comes again."""
     keys: list[str] = []
     seen: set[str] = set()
+    # The next number to try for each key, so that n repeats cost O(n), not O(n^2).
+    next_number: dict[str, int] = {}
     for _, header in state.headers:
-        key, number = header.key, 2
-        while key in seen:
+        key = header.key
+        if key in seen:
+            number = next_number.get(header.key, 2)
+            while f"{header.key}_{number}" in seen:
+                number += 1
             key = f"{header.key}_{number}"
-            number += 1
+            next_number[header.key] = number + 1
         seen.add(key)
         keys.append(key)
     return keys
