@@ -11,6 +11,7 @@ that ends its sentence.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 __all__ = ["AGENCIES", "CREDIT_SEPARATORS", "split_caption"]
 
@@ -59,7 +60,7 @@ def split_caption(line: str) -> tuple[str, str] | None:
     """
     # The credit is short, so only the line's tail can hold its separator.
     tail = max(len(line) - _MAX_CREDIT_CHARS - _SEPARATOR_LENGTH, 0)
-    best = max(line.rfind(separator, tail) for separator in CREDIT_SEPARATORS)
+    best = max(map(line.rfind, CREDIT_SEPARATORS, repeat(tail)))
     if best <= 0:
         return None
     credit = line[best + _SEPARATOR_LENGTH :].strip()

@@ -54,6 +54,12 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A byte-order mark was found and removed (UTF-8, or UTF-16 or UTF-32, which it names).",
     ),
+    "unbalanced-quote": (
+        "warning",
+        "Extraction: a quotation mark has no partner in its paragraph (or in the paragraphs a "
+        "quotation runs over); the quotation is kept, closed at the end of its paragraph "
+        "or opened at its start.",
+    ),
     "mojibake": (
         "warning",
         "Mojibake (UTF-8 read as cp1252 upstream, such as `â€”` for `—`) was repaired.",

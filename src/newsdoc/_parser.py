@@ -262,7 +262,9 @@ def _scan(text: str) -> _Parse:
         if header is None:
             break
         headers.append((index, header))
-        index = _next_filled(content, index + 1)
+        index += 1
+        if index < count and not content[index]:
+            index = _next_filled(content, index)
     if headers and headers[-1][1].strength == _WEAK:
         last = headers[-1][0]
         if last + 1 == count or not content[last + 1]:
@@ -271,7 +273,9 @@ def _scan(text: str) -> _Parse:
     if index < count:
         # headline = line
         state.headline = index
-        index = _next_filled(content, index + 1)
+        index += 1
+        if index < count and not content[index]:
+            index = _next_filled(content, index)
         # { caption }, each caption = text credit-sep credit
         captions = state.captions
         while index < count:
@@ -279,7 +283,9 @@ def _scan(text: str) -> _Parse:
             if parts is None:
                 break
             captions.append((index, parts))
-            index = _next_filled(content, index + 1)
+            index += 1
+            if index < count and not content[index]:
+                index = _next_filled(content, index)
     state.body = index
     return state
 

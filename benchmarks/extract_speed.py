@@ -1,0 +1,106 @@
+"""Speed of parse + extract, on one core, with spaCy's blank English tokenizer for scale.
+
+Usage::
+
+    python benchmarks/extract_speed.py                       # the seeds, grown to ~4.5 KB
+    python benchmarks/extract_speed.py --files 'DIR/*.txt'   # any seed-format files
+    python benchmarks/extract_speed.py --repeat 5 --min-size 4000
+
+Reports articles per second for: parsing alone, extraction alone (on parsed
+articles), parse + extract, and ``spacy.blank("en")`` tokenizing the same bodies
+(only when spaCy is installed; it does much less: no typing, grouping, quotes
+or dates).  Each figure is the best of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from newsdoc._reader import loads
+from newsdoc.extract import extract
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEEDS = os.path.join(HERE, "..", "seeds", "*.txt")
+
+
+def load_texts(pattern: str, min_size: int, limit: int) -> list[str]:
+    """The files matching ``pattern``; a short one has its body repeated up to ``min_size``."""
+    texts = []
+    for path in sorted(glob.glob(pattern))[: limit or None]:
+        with open(path, encoding="utf-8") as fp:
+            text = fp.read()
+        if len(text) < min_size and min_size:
+            head, sep, body = text.partition("\n\n")
+            body = body.strip("\n")
+            if not sep or not body:
+                continue
+            grown = head + sep + body
+            while len(grown) < min_size:
+                grown += "\n\n" + body
+            text = grown + "\n"
+        texts.append(text)
+    return texts
+
+
+def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
+    """Items per second: ``count`` items per call of ``run``, best of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return count / min(times)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", default=SEEDS, help="glob of seed-format files")
+    parser.add_argument("--min-size", type=int, default=4500, help="grow shorter files to this")
+    parser.add_argument("--limit", type=int, default=0, help="use at most this many files")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=0, help="run over the texts this many times")
+    args = parser.parse_args(argv)
+    texts = load_texts(args.files, args.min_size, args.limit)
+    if not texts:
+        print(f"no files match {args.files}", file=sys.stderr)
+        return 1
+    copies = args.copies or max(1, 2000 // len(texts))
+    texts = texts * copies
+    sizes = [len(t.encode("utf-8")) for t in texts]
+    print(
+        f"{len(texts)} articles ({len(texts) // copies} distinct x {copies}), "
+        f"mean {statistics.mean(sizes) / 1000:.1f} KB"
+    )
+    articles = [loads(t) for t in texts]
+    for article in articles:  # warm caches (regexes, word lists) outside the timing
+        extract(article)
+    bodies = [a.body for a in articles]
+    n = len(texts)
+    rates = {
+        "parse": best_rate(lambda: [loads(t) for t in texts], n, args.repeat),
+        "extract": best_rate(lambda: [extract(a) for a in articles], n, args.repeat),
+        "parse+extract": best_rate(lambda: [extract(loads(t)) for t in texts], n, args.repeat),
+    }
+    try:
+        import spacy
+    except ImportError:
+        print("spaCy is not installed: its tokenizer is not measured")
+    else:
+        nlp = spacy.blank("en")
+        tokenizer = nlp.tokenizer
+        rates["spacy.blank('en') tokenizer"] = best_rate(
+            lambda: [tokenizer(b) for b in bodies], n, args.repeat
+        )
+    for name, rate in rates.items():
+        print(f"{name:30} {rate:9.0f} articles/s  ({1e3 / rate:.3f} ms/article)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

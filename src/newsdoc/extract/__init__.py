@@ -1,0 +1,149 @@
+"""Extraction: entities, quotes and dates from an :class:`~newsdoc.Article`.
+
+>>> from newsdoc._reader import loads
+>>> from newsdoc.extract import extract
+>>> text = " date 2023-07-09 \\u00a0\\nHeadline\\n\\nSmith said Friday: “We won.”\\n"
+>>> article = extract(loads(text))
+>>> [(e.kind.value, e.name) for e in article.entities]
+[('person', 'Smith')]
+>>> article.quotes[0].text, article.dates[0].value
+('We won.', datetime.date(2023, 7, 7))
+
+:func:`extract` runs the built-in :class:`RuleExtractor`: rules and compact word
+lists shipped with the package, no model and no heavy dependency.  Any object
+following the :class:`Extractor` protocol can take its place (see
+:mod:`newsdoc.extract.spacy` for a spaCy adapter).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from newsdoc._errors import CODES
+from newsdoc._model import Article, Diagnostic, Entity, Quote
+from newsdoc.extract._dates import find_dates
+from newsdoc.extract._entities import MentionIndex, find_entities
+from newsdoc.extract._fast import article_with
+from newsdoc.extract._quotes import QuoteProblem, find_quotes
+
+__all__ = ["DIAGNOSTIC_CODES", "Extractor", "RuleExtractor", "extract", "quote_diagnostics"]
+
+#: The diagnostic codes extraction adds to ``article.diagnostics``: severity and
+#: meaning (their entries in ``newsdoc._errors.CODES``, the one catalogue).
+DIAGNOSTIC_CODES: dict[str, tuple[str, str]] = {
+    code: (CODES[code][0], CODES[code][1]) for code in ("unbalanced-quote",)
+}
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """What :func:`newsdoc.loads` and :func:`extract` accept as an extractor.
+
+    An extractor is called with an :class:`~newsdoc.Article` and returns a new
+    article (typically ``attrs.evolve(article, entities=..., quotes=...,
+    dates=...)``); it must not mutate its argument (articles are frozen anyway).
+    Every span it returns must point into ``article.body`` (the ``Article``
+    constructor checks ``body[start:end] == text``), and every ``Quote.entity``
+    must index the returned ``entities``.  It should be deterministic and
+    should not raise on any article the parser produces; problems in the text
+    belong in ``diagnostics``.
+    """
+
+    def __call__(self, article: Article, /) -> Article:
+        """Return a copy of ``article`` with entities, quotes and dates filled."""
+        ...
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class RuleExtractor:
+    """The built-in extractor: regular expressions, rules and shipped word lists.
+
+    Each of ``entities``, ``quotes`` and ``dates`` can be switched off; a part
+    switched off is returned empty.  Quotes are attributed to entities only when
+    ``entities`` is on (their ``speaker`` span is found either way).
+    """
+
+    entities: bool = True
+    quotes: bool = True
+    dates: bool = True
+
+    def __call__(self, article: Article, /) -> Article:
+        """Return a copy of ``article`` with entities, quotes and dates extracted."""
+        body = article.body
+        entities: list[Entity] = []
+        index: MentionIndex = []
+        if self.entities:
+            entities, index = find_entities(body)
+        quotes: list[Quote] = []
+        problems: list[QuoteProblem] = []
+        if self.quotes:
+            quotes, problems = find_quotes(body, entities, index)
+        dates = find_dates(body, article.date) if self.dates else []
+        result = article_with(article, tuple(entities), tuple(quotes), tuple(dates))
+        return _with_diagnostics(result, quote_diagnostics(article, problems))
+
+
+_DEFAULT = RuleExtractor()
+
+
+def extract(article: Article, /, extractor: Extractor | None = None) -> Article:
+    """Return a copy of ``article`` with its entities, quotes and dates filled.
+
+    Uses the built-in :class:`RuleExtractor` unless ``extractor`` is given.
+    Deterministic: the same article always gives the same result.  Anything the
+    article already held in ``entities``, ``quotes`` and ``dates`` is replaced.
+    """
+    return (_DEFAULT if extractor is None else extractor)(article)
+
+
+def quote_diagnostics(article: Article, problems: Iterable[QuoteProblem]) -> list[Diagnostic]:
+    """Diagnostics (code ``unbalanced-quote``) for quote problems at body offsets.
+
+    Positions are mapped back to the parsed input through ``article.source``
+    when the article has one, else they count in the body.
+    """
+    out = []
+    for problem in problems:
+        pos, lineno, colno = _locate(article, problem.pos)
+        out.append(
+            Diagnostic(
+                code="unbalanced-quote",
+                message=problem.message,
+                severity="warning",
+                pos=pos,
+                lineno=lineno,
+                colno=colno,
+            )
+        )
+    return out
+
+
+def _locate(article: Article, body_offset: int) -> tuple[int, int, int]:
+    if article.source is not None and article.paragraphs:
+        try:
+            where = article.source.locate(article, body_offset)
+        except (ValueError, IndexError):
+            pass
+        else:
+            return where.pos, where.lineno, where.colno
+    body = article.body
+    line_start = body.rfind("\n", 0, body_offset) + 1
+    return body_offset, body.count("\n", 0, body_offset) + 1, body_offset - line_start + 1
+
+
+def _with_diagnostics(article: Article, added: list[Diagnostic]) -> Article:
+    """``article`` with earlier extraction diagnostics replaced by ``added``."""
+    kept = tuple(d for d in article.diagnostics if d.code not in DIAGNOSTIC_CODES)
+    if not added and len(kept) == len(article.diagnostics):
+        return article
+    # The diagnostics live in the article's parse info (left out of equality); a copy
+    # keeps its decoded text and source map.
+    info = copy.copy(article._parse_info)
+    info.diagnostics = kept + tuple(added)
+    made = article_with(article, article.entities, article.quotes, article.dates)
+    object.__setattr__(made, "_parse_info", info)
+    return made

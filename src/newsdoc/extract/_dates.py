@@ -1,0 +1,545 @@
+"""Temporal expressions: find them, and resolve them against the article's date.
+
+Finding is cheap by design: one regular expression that starts with a single
+character class finds the capitalised and numeric anchors (weekday and month
+names, years, times), ``str.find`` finds the few lower-case anchor words
+(``week``, ``ago``, ``today``), and small anchored patterns read the expression
+around each anchor.  Overlapping readings keep the longest.
+
+Relative expressions (``Friday``, ``last month``, ``two weeks ago``) are resolved
+from the article date only, never from today's date: without an article date
+their value is ``None`` (the mention and its precision are kept).  A weekday
+resolves backwards (the most recent such day, the article's own day included)
+unless the sentence speaks of the future (``will meet Monday``) or the text says
+``next``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsdoc._model import DateMention, DatePrecision, DateValue
+from newsdoc.extract._fast import date_mention as _date_mention
+from newsdoc.extract._fast import span as _span
+from newsdoc.extract._lexicon import word_set
+
+__all__ = ["find_dates"]
+
+YEAR, MONTH, WEEK, DAY, TIME = (
+    DatePrecision.YEAR,
+    DatePrecision.MONTH,
+    DatePrecision.WEEK,
+    DatePrecision.DAY,
+    DatePrecision.TIME,
+)
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None,
+    "few": None, "a few": None,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEARNUM = r"(?:1[6-9]\d\d|20\d\d)"
+_S = r"[ \u00a0]"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_TIME = (
+    rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?{_S}?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
+    r"|noon|midnight)"
+)
+_REL_UNIT = r"(?:day|week|month|year|decade)s?"
+_COUNT = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
+)
+_MOD = r"(?:last|next|this|past|coming|previous)"
+
+# Anchored patterns, each tried only where a cheap ``str.find`` saw a date word.
+# Anchored patterns, each tried only where an anchor was seen.
+_MDY = re.compile(
+    rf"(?:{_WEEKDAY},?{_S}+)?(?P<m>{_MONTH}){_S}+(?P<d>{_DAYNUM})(?:[-–]{_DAYNUM})?(?![\d:])"
+    rf"(?:,?{_S}+(?P<y>{_YEARNUM})(?!\d))?"
+)
+_DMY = re.compile(
+    rf"(?:{_WEEKDAY},?{_S}+(?:the{_S}+)?)?(?P<d>{_DAYNUM})(?:[-–]{_DAYNUM})?(?:{_S}+of)?{_S}+"
+    rf"(?P<m>{_MONTH})\b(?:,?{_S}+(?P<y>{_YEARNUM})(?!\d))?"
+)
+_MY = re.compile(rf"(?P<m>{_MONTH}),?{_S}+(?:of{_S}+)?(?P<y>{_YEARNUM})(?!\d)")
+_MONTH_ONLY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+_WD = re.compile(
+    rf"(?P<d>{_WEEKDAY})(?:{_S}+{_PART})?(?:{_S}+(?P<w>next|last|this){_S}+week)?"
+    rf"(?:{_S}+(?:at{_S}+)?{_TIME})?"
+)
+_DAY_BEFORE = re.compile(
+    rf"(?:{_WEEKDAY},?{_S}+(?:the{_S}+)?)?(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    rf"(?:[-–]{_DAYNUM})?(?:{_S}+of)?{_S}+\Z"
+)
+_TIME_BEFORE = re.compile(rf"{_TIME}{_S}+(?:on{_S}+)?\Z")
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])(?:[T ](?P<h>[0-2]\d):(?P<min>[0-5]\d))?"
+)
+_YEAR = re.compile(
+    rf"(?P<y>{_YEARNUM})(?:[-–](?:\d\d|{_YEARNUM}))?(?P<s>s)?(?![\d%]|[.,]\d|[-–]\d)"
+)
+_REL = re.compile(
+    rf"(?P<mod>(?:earlier|later|early|late){_S}+(?:this|last)|last|next|this|past|coming|previous)"
+    rf"{_S}+(?P<unit>week|month|year|weekend|decade)\b",
+    re.IGNORECASE,
+)
+_AGO = re.compile(rf"(?P<n>{_COUNT}){_S}+(?P<unit>{_REL_UNIT}){_S}+ago\b", re.IGNORECASE)
+_WORD_DAY = re.compile(
+    rf"(?:(?:this|last|yesterday|tomorrow){_S}+{_PART}|the{_S}+day{_S}+before{_S}+yesterday"
+    rf"|the{_S}+day{_S}+after{_S}+tomorrow|today|yesterday|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+_TIME_ALONE = re.compile(_TIME)
+_MONTH_PREPS = word_set(
+    "in since until by from during of through early late mid last next this before after around"
+)
+_TIME_PARTS = re.compile(
+    r"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?[ \u00a0]?(?P<ap>[ap])\.?m\.?|(?P<noon>noon)"
+    r"|(?P<mid>midnight)",
+    re.IGNORECASE,
+)
+# Words after a bare number that make it a quantity, not a year.
+_QUANTITY_WORDS = word_set(
+    "people persons troops soldiers residents civilians children men women km kilometres "
+    "kilometers miles metres meters feet ft tons tonnes votes dollars euros pounds barrels "
+    "units cases deaths jobs members students workers fighters refugees migrants homes houses "
+    "cars acres hectares calories points rounds times percent per words pages ships planes "
+    "aircraft drones rockets missiles shells"
+)
+# Words that put a sentence in the future ("will meet Monday").
+_FUTURE_WORDS = (
+    " will ", " shall ", "'ll ", "’ll ", " due ", " scheduled ", " to be held ", " expected to ",
+    " plans to ", " plan to ", " planning to ", " set to ", " is to ", " are to ", " upcoming ",
+    " going to ", " would ", "Will ",
+)  # fmt: skip
+_HAS_TIME = re.compile(r"\d|noon|midnight")
+
+# Where a date may start: a weekday or month name, a year, a time.  One character class
+# comes first so that the regex engine skips quickly to the next candidate.
+_ANCHOR = re.compile(
+    r"[MTWFSJAOND0-9](?:(?<=[MTWFS])(?P<wd>onday|uesday|ednesday|hursday|riday|aturday|unday)"
+    r"|(?<=[JFMASOND])(?P<mo>an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+    r"|(?<=[12])(?P<yr>\d\d\d)"
+    r"|(?<=\d)(?P<tm>\d?(?::\d\d)?[ \u00a0]?(?:[ap]\.m\.|[ap]m\b|[AP]\.?M\b)))"
+)
+#: Lower-case words that anchor a relative expression (found with ``str.find``).
+_REL_WORDS = ("week", "month", "year", "decade", "ago", "oday", "esterday", "omorrow", "onight",
+              "noon", "midnight", "ast night", "morning")  # fmt: skip
+
+#: A reading: start, end, kind, its match, and a modifier word ("last", "in", ...).
+_Cand = tuple[int, int, str, "re.Match[str]", str]
+
+
+def _ref_date(ref: DateValue | None) -> dt.date | None:
+    if ref is None:
+        return None
+    return ref.date() if isinstance(ref, dt.datetime) else ref
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    digits = 0
+    for char in text:
+        if not char.isdigit():
+            break
+        digits = digits * 10 + int(char)
+    return digits
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def _nearest_year(ref: dt.date, month: int, day: int) -> dt.date | None:
+    """The date with this month and day nearest to ``ref`` (within a year either way)."""
+    best: dt.date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - ref).days) < abs((best - ref).days):
+            best = candidate
+    return best
+
+
+def _future(body: str, start: int) -> bool:
+    """True when the sentence before ``start`` speaks of the future."""
+    window = body[max(0, start - 120) : start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    if cut >= 0:
+        window = window[cut + 1 :]
+    window = " " + window
+    return any(word in window for word in _FUTURE_WORDS)
+
+
+def _time_of(text: str) -> dt.time | None:
+    match = _TIME_PARTS.search(text)
+    if match is None:
+        return None
+    if match.group("noon"):
+        return dt.time(12, 0)
+    if match.group("mid"):
+        return dt.time(0, 0)
+    hour = int(match.group("h"))
+    minute = int(match.group("m") or 0)
+    if hour > 12:
+        return dt.time(hour, minute)
+    if match.group("ap").lower() == "p" and hour != 12:
+        hour += 12
+    elif match.group("ap").lower() == "a" and hour == 12:
+        hour = 0
+    return dt.time(hour, minute)
+
+
+def _with_time(
+    day: dt.date | None, text: str, ref: DateValue | None
+) -> tuple[DateValue | None, DatePrecision]:
+    """``day`` at the time ``text`` names (TIME precision), or ``day`` alone (DAY)."""
+    if _HAS_TIME.search(text) is None:
+        return day, DAY
+    moment = _time_of(text)
+    if moment is None:
+        return day, DAY
+    if day is None:
+        return None, TIME
+    tz = ref.tzinfo if isinstance(ref, dt.datetime) else None
+    return dt.datetime.combine(day, moment, tzinfo=tz), TIME
+
+
+def _prev_word(body: str, pos: int) -> str:
+    """The word right before ``pos`` (past one space), or ``""``."""
+    if pos < 2 or body[pos - 1] not in " \u00a0":
+        return ""
+    j = pos - 2
+    while j >= 0 and body[j].isalpha():
+        j -= 1
+    return body[j + 1 : pos - 1]
+
+
+def _candidates(body: str) -> list[_Cand]:
+    """Every date expression the anchored patterns find, overlapping ones included."""
+    out: list[_Cand] = []
+    for anchor in _ANCHOR.finditer(body):
+        pos = anchor.start()
+        if pos > 0 and body[pos - 1].isalnum() and not anchor.group("tm"):
+            continue
+        if anchor.group("wd"):
+            _weekday_at(body, pos, out)
+        elif anchor.group("mo"):
+            _month_at(body, pos, out)
+        elif anchor.group("yr"):
+            if pos > 0 and body[pos - 1] in ",.$£€#-":
+                continue
+            match = _ISO.match(body, pos)
+            if match:
+                out.append((pos, match.end(), "iso", match, ""))
+                continue
+            match = _YEAR.match(body, pos)
+            if match:
+                out.append((pos, match.end(), "decade" if match.group("s") else "year", match, ""))
+        else:
+            match = _TIME_ALONE.search(body, max(0, pos - 3), anchor.end())
+            if match is not None and (match.start() == 0 or not body[match.start() - 1].isalnum()):
+                out.append((match.start(), match.end(), "time", match, ""))
+    for word in _REL_WORDS:
+        pos = body.find(word)
+        while pos >= 0:
+            _relative_at(body, pos, word, out)
+            pos = body.find(word, pos + 1)
+    return out
+
+
+def _weekday_at(body: str, pos: int, out: list[_Cand]) -> None:
+    # "Sunday, July 9" or "Monday 19 December": a month or a number follows.
+    follow = body[pos + 6 : pos + 14].lstrip("daysne, \u00a0")[:1]  # past "Wednesday, "
+    if follow and (follow.isdigit() or follow in "JFMASOND"):
+        found = False
+        for kind, pattern in (("mdy", _MDY), ("dmy", _DMY)):
+            match = pattern.match(body, pos)
+            if match:
+                timed = _TIME_BEFORE.search(body, max(0, pos - 16), pos) if pos > 4 else None
+                out.append((timed.start() if timed else pos, match.end(), kind, match, ""))
+                found = True
+        if found:
+            return
+    match = _WD.match(body, pos)
+    if match is None:
+        return
+    start = pos
+    word = _prev_word(body, pos)
+    low = word.lower()
+    if low in ("last", "next", "this", "coming", "past"):
+        start = pos - len(word) - 1
+    else:
+        low = ""
+        if pos > 4 and body[pos - 4 : pos - 1] in (" on", "on ", ".m.", " am", " pm", "oon"):
+            timed = _TIME_BEFORE.search(body, max(0, pos - 16), pos)
+            if timed is not None:
+                start = timed.start()
+    out.append((start, match.end(), "wd", match, low))
+
+
+def _month_at(body: str, pos: int, out: list[_Cand]) -> None:
+    match = _MDY.match(body, pos)
+    if match:
+        out.append((pos, match.end(), "mdy", match, ""))
+    before = _DAY_BEFORE.search(body, max(0, pos - 30), pos)
+    if before is not None:
+        match = _DMY.match(body, before.start())
+        if match:
+            out.append((before.start(), match.end(), "dmy", match, ""))
+    match = _MY.match(body, pos)
+    if match:
+        out.append((pos, match.end(), "my", match, ""))
+        return
+    match = _MONTH_ONLY.match(body, pos)
+    if match:
+        word = _prev_word(body, pos)
+        low = word.lower()
+        if low == "" and pos >= 4 and body[pos - 4 : pos].lower() == "mid-":
+            out.append((pos - 4, match.end(), "mon", match, "mid"))
+        elif low in _MONTH_PREPS:
+            start = pos - len(word) - 1 if low in ("last", "next", "this") else pos
+            out.append((start, match.end(), "mon", match, low))
+
+
+def _relative_at(body: str, pos: int, word: str, out: list[_Cand]) -> None:
+    if word in ("week", "month", "year", "decade"):
+        if pos > 0 and body[pos - 1].isalnum():
+            return
+        window = _REL.search(body, max(0, pos - 24), pos + len(word) + 5)
+        if window is not None and window.start("unit") == pos:
+            out.append((window.start(), window.end(), "rel", window, ""))
+    elif word == "ago":
+        if pos > 0 and body[pos - 1].isalnum():
+            return
+        window = _AGO.search(body, max(0, pos - 30), pos + 3)
+        if window is not None and window.end() == pos + 3:
+            out.append((window.start(), window.end(), "ago", window, ""))
+    elif word in ("noon", "midnight"):
+        if pos > 0 and body[pos - 1].isalnum():
+            return
+        match = _TIME_ALONE.match(body, pos)
+        if match:
+            out.append((pos, match.end(), "time", match, ""))
+    else:
+        start = pos - 1 if word[0] in "oea" else pos  # the "oday" of today/Today
+        if word == "morning":
+            prev = _prev_word(body, pos).lower()
+            if prev not in ("this", "yesterday", "tomorrow"):
+                return
+            start = pos - len(prev) - 1
+        if start < 0 or (start > 0 and body[start - 1].isalnum()):
+            return
+        before = body[max(0, start - 15) : start].lower()
+        if before == "the day before ":
+            start -= 15
+        elif before.endswith("the day after "):
+            start -= 14
+        match = _WORD_DAY.match(body, start)
+        if match:
+            out.append((start, match.end(), "word", match, ""))
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping readings: the longest wins, then the earliest."""
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    out: list[_Cand] = []
+    for cand in cands:
+        if out and cand[0] < out[-1][1]:
+            if cand[1] - cand[0] > out[-1][1] - out[-1][0]:
+                out[-1] = cand
+            continue
+        out.append(cand)
+    return out
+
+
+def find_dates(body: str, ref: DateValue | None) -> list[DateMention]:
+    """Every temporal expression in ``body``, resolved against the article date ``ref``."""
+    today = _ref_date(ref)
+    out: list[DateMention] = []
+    last_day: dt.date | None = None
+    for start, end, kind, match, mod in _select(_candidates(body)):
+        value: DateValue | None = None
+        precision: DatePrecision | None = None
+        group = match.group
+        if kind == "iso":
+            try:
+                day = dt.date(int(group("y")), int(group("m")), int(group("d")))
+            except ValueError:
+                continue
+            if group("h"):
+                value = dt.datetime.combine(day, dt.time(int(group("h")) % 24, int(group("min"))))
+                precision = TIME
+            else:
+                value, precision = day, DAY
+        elif kind in ("mdy", "dmy"):
+            month = _month(group("m"))
+            daynum = _day(group("d"))
+            day_value: dt.date | None = None
+            if group("y"):
+                try:
+                    day_value = dt.date(int(group("y")), month, daynum)
+                except ValueError:
+                    continue
+            elif today is not None:
+                day_value = _nearest_year(today, month, daynum)
+                if day_value is None:
+                    continue
+            elif not 1 <= daynum <= 31:
+                continue
+            value, precision = _with_time(day_value, body[start:end], ref)
+        elif kind == "my":
+            value, precision = dt.date(int(group("y")), _month(group("m")), 1), MONTH
+        elif kind == "mon":
+            precision = MONTH
+            if today is not None:
+                value = _month_near(today, _month(match.group()), mod)
+        elif kind == "rel":
+            mod = " ".join(group("mod").lower().split())
+            value, precision = _relative(today, mod, group("unit").lower())
+        elif kind == "ago":
+            value, precision = _ago(today, group("n").lower(), group("unit").lower().rstrip("s"))
+        elif kind == "wd":
+            value, precision = _weekday(body, start, match, mod, today, ref)
+        elif kind == "word":
+            value, precision = _day_word(today, " ".join(match.group().lower().split())), DAY
+        elif kind == "decade":
+            value, precision = dt.date(int(group("y")) // 10 * 10, 1, 1), YEAR
+        elif kind == "year":
+            after = body[end : end + 20].lstrip(" \u00a0").split(" ", 1)[0].lower().strip(".,;:")
+            if after in _QUANTITY_WORDS:
+                continue
+            value, precision = dt.date(int(group("y")), 1, 1), YEAR
+        else:  # a time of day: on the day last named, else the article's
+            value, precision = _with_time(last_day or today, match.group(), ref)
+        if value is not None and (precision is DAY or precision is TIME):
+            last_day = value.date() if isinstance(value, dt.datetime) else value
+        out.append(_date_mention(_span(start, end, body[start:end]), value, precision))
+    return out
+
+
+def _month_near(today: dt.date, month: int, mod: str) -> dt.date:
+    """The month named, in the year the modifier (``last``, ``next``, none) points to."""
+    this_month = dt.date(today.year, month, 1)
+    current = dt.date(today.year, today.month, 1)
+    if mod == "last":
+        return this_month if this_month < current else this_month.replace(year=today.year - 1)
+    if mod == "next":
+        return this_month if this_month > current else this_month.replace(year=today.year + 1)
+    candidates = [this_month.replace(year=today.year + k) for k in (-1, 0, 1)]
+    return min(candidates, key=lambda c: (abs((c - current).days), c > current))
+
+
+def _relative(today: dt.date | None, mod: str, unit: str) -> tuple[dt.date | None, DatePrecision]:
+    """``last week``, ``this month``, ``next year``, ``earlier this week``..."""
+    step = -1 if mod in ("last", "past", "previous", "late last", "earlier last") else 1
+    if mod in ("this", "earlier this", "later this", "early this"):
+        step = 0
+    if unit == "week":
+        if today is None:
+            return None, WEEK
+        return today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=step), WEEK
+    if unit == "weekend":
+        if today is None:
+            return None, DAY
+        saturday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=5)
+        if step < 0 and saturday >= today:
+            saturday -= dt.timedelta(weeks=1)
+        elif step > 0 and saturday <= today:
+            saturday += dt.timedelta(weeks=1)
+        return saturday, DAY
+    if unit == "month":
+        return (_add_months(today, step) if today else None), MONTH
+    if unit == "year":
+        return (dt.date(today.year + step, 1, 1) if today else None), YEAR
+    return (dt.date(today.year // 10 * 10 + 10 * step, 1, 1) if today else None), YEAR
+
+
+def _ago(today: dt.date | None, count_text: str, unit: str) -> tuple[dt.date | None, DatePrecision]:
+    """``three days ago``, ``a year ago``."""
+    count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text)
+    precision = {"day": DAY, "week": WEEK, "month": MONTH, "year": YEAR, "decade": YEAR}[unit]
+    if today is None or count is None:
+        return None, precision
+    if unit == "day":
+        return today - dt.timedelta(days=count), precision
+    if unit == "week":
+        day = today - dt.timedelta(weeks=count)
+        return day - dt.timedelta(days=day.weekday()), precision
+    if unit == "month":
+        return _add_months(today, -count), precision
+    years = count * (10 if unit == "decade" else 1)
+    return dt.date(today.year - years, 1, 1), precision
+
+
+def _weekday(
+    body: str,
+    start: int,
+    match: re.Match[str],
+    mod: str,
+    today: dt.date | None,
+    ref: DateValue | None,
+) -> tuple[DateValue | None, DatePrecision]:
+    """A weekday: backwards from the article date unless the text points forward."""
+    weekday = _WEEKDAYS[match.group("d").lower()]
+    week = (match.group("w") or "").lower()
+    day: dt.date | None = None
+    if today is not None:
+        monday = today - dt.timedelta(days=today.weekday())
+        if week:
+            shift = {"next": 1, "last": -1, "this": 0}[week]
+            day = monday + dt.timedelta(weeks=shift, days=weekday)
+        elif mod in ("next", "coming"):
+            day = today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        elif mod in ("last", "past"):
+            day = today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7)
+        elif mod == "this":
+            day = monday + dt.timedelta(days=weekday)
+        elif _future(body, start):
+            day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+        else:
+            day = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+    return _with_time(day, body[start : match.end()], ref)
+
+
+def _day_word(today: dt.date | None, text: str) -> dt.date | None:
+    """``today``, ``yesterday``, ``tomorrow``, ``last night``..."""
+    if today is None:
+        return None
+    offset = 0
+    if text.startswith("yesterday") or text == "last night":
+        offset = -1
+    elif text.startswith("tomorrow"):
+        offset = 1
+    elif text == "the day before yesterday":
+        offset = -2
+    elif text == "the day after tomorrow":
+        offset = 2
+    return today + dt.timedelta(days=offset)

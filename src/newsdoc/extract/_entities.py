@@ -1,0 +1,946 @@
+"""Named entities: find capitalised names, type them, and group their mentions by referent.
+
+The pipeline, in one pass over the body and one over the candidates:
+
+1. :data:`~newsdoc.extract._tokens.NAME_RUN` finds runs of capitalised tokens.
+2. Each run is cut into *segments* at connectors a name does not need (``Syria and
+   Iraq`` is two names, ``Bank of America`` one), and a sentence-initial common word
+   (``According``, ``The``) is dropped.
+3. Each segment is typed by, in order: the shipped name lists, a person title
+   (``Lieutenant General``), a head word (``... Forces``, ``... Province``), a known
+   nationality or place in front (``US Centcom``), a given name, the shape of the
+   word (``MQ-9``, ``NATO``), and the words around it (``in Raqqa``, ``Idlib
+   province``, ``Smith said``).
+4. Mentions are grouped: surnames join the full name they shorten, aliases the text
+   declares (``US Central Command (Centcom)``) and acronyms that spell a name's
+   initials join that name, and names of one referent in the name lists join.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdoc._model import Entity, EntityKind, Span
+from newsdoc.extract._aliases import UnionFind, declared_alias_at, initials
+from newsdoc.extract._fast import entity as _entity
+from newsdoc.extract._fast import span as _span
+from newsdoc.extract._lexicon import LEXICON, Lexicon, word_set
+from newsdoc.extract._tokens import ABBREVIATIONS, NAME_RUN, PARTICLE_BEFORE, is_sentence_start
+
+__all__ = ["Mention", "MentionIndex", "find_entities"]
+
+PERSON = EntityKind.PERSON
+ORG = EntityKind.ORGANIZATION
+PLACE = EntityKind.PLACE
+NATIONALITY = EntityKind.NATIONALITY
+EQUIPMENT = EntityKind.EQUIPMENT
+EVENT = EntityKind.EVENT
+OTHER = EntityKind.OTHER
+
+#: Month and weekday names (and their abbreviations): dates, never entity names.
+DATE_WORDS = word_set(
+    "January February March April June July August September October November December Jan "
+    "Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"
+)
+
+#: Words that end the name of an event (``World Cup``, ``Arab Spring``).
+EVENT_HEADS = word_set(
+    "War Wars Cup Games Olympics Olympiad Championship Championships Summit Election "
+    "Elections Revolution Festival Awards Prize Crisis Conflict Uprising Spring Massacre "
+    "Genocide Holocaust Expo Marathon Tournament Series Convention Forum Congress Caucuses "
+    "Primary Primaries Debate Offensive Campaign Operation Accord Accords Agreement Treaty"
+)
+
+# Particles that may stand inside a person's name.
+_NAME_PARTICLES = word_set(
+    "de du des del della der den van von da di dos das la le y bin ibn al el ben bint abu"
+)
+NEST_OF = True
+NEST_START = True
+_OF_JOINS = frozenset({"of", "for", "on", "of the", "for the", "on the"})
+# Verbs of saying: a bare unknown name before one is a person.
+_SAY_VERBS = word_set(
+    "said says say told tells added adds asked stated wrote writes explained argued insisted "
+    "warned claimed noted recalled replied responded tweeted posted announced admitted "
+    "acknowledged urged believes thinks thought confirmed denied"
+)
+# Hyphenated suffixes that make an adjective of a name (``US-led``, ``Russia-backed``).
+_ADJ_SUFFIXES = word_set(
+    "led backed based born made owned run funded controlled held allied style era bound "
+    "linked related friendly occupied supported trained sponsored dominated brokered aligned "
+    "affiliated inspired oriented centric wide"
+)
+_EQUIPMENT_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?(s?)\Z")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]{1,7}(s?)\Z")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+\Z")
+_AGE_AFTER = re.compile(r",[ \u00a0]\d{1,3},")
+_DETERMINERS = ("The ", "the ")
+# Compass words that make a place of the name after them ("Northern Iraq").
+_DIRECTIONS = word_set(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+    "Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern "
+    "Southwestern Mid Inner Outer"
+)
+# Capitalised function words that never begin a name (wherever the run stands).
+_LEADING_STOP = word_set(
+    "In On At For But And Or Of If As By From To With So Yet When While After Before Since "
+    "Until During Under Over Into Onto Upon Via Per Than That This These Those It Its He She "
+    "We They His Her Their Our My Your An Is Are Was Were Be Not No Yes All Some Any Each "
+    "Every Both Many Most More Such What Which Who Why How Where Here There Then Now"
+)
+# Word endings of place names (Kazakhstan, Evansville, Johannesburg) and of surnames.
+_PLACE_ENDINGS = (
+    "stan", "ville", "burg", "bourg", "borough", "grad", "abad", "shire", "polis", "pur",
+    "nagar", "sk",
+)  # fmt: skip
+_SURNAME_ENDINGS = (
+    "ski", "sky", "wicz", "ovich", "ovic", "enko", "escu", "oglu", "ović", "ić", "sson", "sen",
+    "stein", "berger", "ini", "elli", "etti", "ucci", "opoulos", "akis", "idis", "yan", "ian",
+)  # fmt: skip
+# Word endings of common nouns, not of personal names.
+_NOUN_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "ology", "ing",
+    "ers", "ies", "ics", "ogy", "ware", "ures", "ents", "ants", "ions", "ways", "works",
+)  # fmt: skip
+_PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
+
+
+class Mention:
+    """One name in the body, with what the rules found out about it."""
+
+    __slots__ = (
+        "end",
+        "group",
+        "kind",
+        "name",
+        "start",
+        "strength",
+        "text",
+        "title",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        kind: EntityKind | None,
+        strength: int,
+        name: str,
+        tokens: tuple[str, ...] = (),
+        title: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        #: 3: a list or a head word says so; 2: a given name, a title, a shape;
+        #: 1: a default or a weak context; 0: unknown.
+        self.strength = strength
+        #: The normalised name (the canonical one for listed names).
+        self.name = name
+        #: The name's words (for people: without the title).
+        self.tokens = tokens
+        self.title = title
+        #: Key of the referent in the union-find.
+        self.group = name
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        kind = self.kind.name if self.kind else "?"
+        return f"<{kind}:{self.strength} {self.text!r} name={self.name!r} at {self.start}>"
+
+
+# A token of a run: (start, end, text).
+_Tok = tuple[int, int, str]
+# A cached mention: offsets relative to its run, kind, strength, name, tokens, title.
+_Record = tuple[int, int, EntityKind | None, int, str, tuple[str, ...], str | None]
+
+#: Analyses of runs that do not depend on their article: by lexicon, by (run, sentence
+#: start).  News repeats names, so most runs are read once per process.
+_RUN_CACHES: dict[int, dict[tuple[str, bool], tuple[_Record, ...]]] = {}
+_CACHE_LIMIT = 50_000
+
+_TOKEN_SPLIT = re.compile(
+    r"(?P<poss>['’]s[ \u00a0]+)|[ \u00a0]+(?:(?P<conn>[a-z]+|&)[ \u00a0]+(?:(?P<det>the|la|le|los"
+    r"|las|al)[ \u00a0]+)?)?"
+)
+
+
+class _Doc:
+    """The state of one extraction."""
+
+    def __init__(self, body: str, lexicon: Lexicon) -> None:
+        self.body = body
+        self.lex = lexicon
+        self._lower: frozenset[str] | None = None
+        self.mentions: list[Mention] = []
+        #: False once the run being analysed consulted the article's own words.
+        self.cacheable = True
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The article's words as split at white space (lower-case ones are what counts)."""
+        if self._lower is None:
+            self._lower = frozenset(self.body.split())
+        return self._lower
+
+    def is_common(self, word: str) -> bool:
+        """A common word: in the shipped list, or written in lower case in this article."""
+        low = word.lower()
+        return low in self.lex.common or self.written_lower(low)
+
+    def written_lower(self, low: str) -> bool:
+        """True when the article writes ``low`` in lower case somewhere.
+
+        The answer depends on the article, so the run being analysed is not cached.
+        """
+        self.cacheable = False
+        words = self.lower_words
+        return low in words or low + "," in words or low + "." in words
+
+    # ------------------------------------------------------------------ runs
+
+    def scan(self) -> None:
+        """Find and analyse every run of capitalised tokens in the body."""
+        body = self.body
+        cache = _RUN_CACHES.setdefault(id(self.lex), {})
+        mentions = self.mentions
+        for match in NAME_RUN.finditer(body):
+            start, end = match.span()
+            if start > 0:
+                prev = body[start - 1]
+                if prev.isalnum():
+                    continue  # a capital inside a word: iPhone
+                if prev in "-'’":
+                    particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
+                    if particle is not None:
+                        start = particle.start()  # al-Qaeda
+            text = body[start:end]
+            if start >= 2 and body[start - 1] == " " and body[start - 2].isalnum():
+                sentence_start = False  # the common case: a word, a space, the name
+            else:
+                sentence_start = is_sentence_start(body, start)
+            key = (text, sentence_start)
+            records = cache.get(key)
+            if records is not None:
+                for rel_start, rel_end, kind, strength, name, tokens, title in records:
+                    mentions.append(
+                        Mention(
+                            start + rel_start,
+                            start + rel_end,
+                            text[rel_start:rel_end],
+                            kind,
+                            strength,
+                            name,
+                            tokens,
+                            title,
+                        )
+                    )
+                continue
+            mark = len(mentions)
+            self.cacheable = True
+            self.run(start, end, text, sentence_start)
+            if self.cacheable:
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[key] = tuple(
+                    (m.start - start, m.end - start, m.kind, m.strength, m.name, m.tokens, m.title)
+                    for m in mentions[mark:]
+                )
+
+    def run(self, start: int, end: int, text: str, sentence_start: bool) -> None:
+        """Analyse one run ``body[start:end]``: cut it into tokens and segments."""
+        body = self.body
+        if " " not in text and "\u00a0" not in text:
+            if text[-1] == "." and text not in ABBREVIATIONS and not _INITIALS.match(text):
+                end -= 1
+                text = text[:-1]
+            self.segment([(start, end, text)], [], sentence_start)
+            return
+        tokens: list[_Tok] = []
+        joins: list[str] = []
+        pos = start
+        for sep in _TOKEN_SPLIT.finditer(body, start, end):
+            if sep.start() == sep.end():
+                continue
+            token = body[pos : sep.start()]
+            if token[-1] == "." and token not in ABBREVIATIONS and not _INITIALS.match(token):
+                # "... in Iraq. The ...": the run ends with its sentence.
+                tokens.append((pos, sep.start() - 1, token[:-1]))
+                self.cut(tokens, joins, sentence_start)
+                tokens, joins, sentence_start = [], [], True
+                pos = sep.end()
+                continue
+            tokens.append((pos, sep.start(), token))
+            if sep.group("poss"):
+                joins.append("'s")
+            elif sep.group("conn"):
+                det = sep.group("det")
+                joins.append(sep.group("conn") + (" " + det if det else ""))
+            else:
+                joins.append("")
+            pos = sep.end()
+        token = body[pos:end]
+        if token[-1] == "." and token not in ABBREVIATIONS and not _INITIALS.match(token):
+            token = token[:-1]
+        tokens.append((pos, pos + len(token), token))
+        self.cut(tokens, joins, sentence_start)
+
+    def cut(self, tokens: list[_Tok], joins: list[str], sentence_start: bool) -> None:
+        """Cut a run into segments at the connectors its names do not need."""
+        names = self.lex.names
+        seg_tokens = [tokens[0]]
+        seg_joins: list[str] = []
+        first = sentence_start
+        i = 0
+        while i < len(joins):
+            join = joins[i]
+            nxt = tokens[i + 1]
+            keep = join == ""
+            if not keep:
+                left = seg_tokens[-1][2]
+                if join in _OF_JOINS:
+                    keep = (
+                        left in self.lex.org_heads
+                        or left in self.lex.place_heads
+                        or left in self.lex.title_heads
+                        or left in EVENT_HEADS
+                    )
+                elif join in _NAME_PARTICLES or join == "&":
+                    keep = True
+                if not keep:
+                    # Keep any connector a listed name needs ("Bosnia and Herzegovina").
+                    start = seg_tokens[0][0]
+                    for j in range(i + 1, len(tokens)):
+                        if self.body[start : tokens[j][1]] in names:
+                            keep = True
+                            break
+            if keep:
+                seg_tokens.append(nxt)
+                seg_joins.append(join)
+            else:
+                self.segment(seg_tokens, seg_joins, first)
+                first = False
+                seg_tokens = [nxt]
+                seg_joins = []
+            i += 1
+        self.segment(seg_tokens, seg_joins, first)
+
+    # -------------------------------------------------------------- segments
+
+    def segment(self, tokens: list[_Tok], joins: list[str], sentence_start: bool) -> None:
+        """Trim one segment and type it."""
+        lex = self.lex
+        # Strip adjective suffixes: "US-led" -> "US".
+        last = tokens[-1]
+        if "-" in last[2]:
+            head, _, tail = last[2].rpartition("-")
+            if tail in _ADJ_SUFFIXES and head:
+                tokens = [*tokens[:-1], (last[0], last[0] + len(head), head)]
+        # Drop sentence-initial common words and leading date words.
+        while (
+            len(tokens) > 1
+            and joins[-1] == ""
+            and (tokens[-1][2] in DATE_WORDS or tokens[-1][2] in _LEADING_STOP)
+        ):
+            tokens, joins = tokens[:-1], joins[:-1]
+        while tokens:
+            word = tokens[0][2]
+            if word in DATE_WORDS or word in _PRONOUN_TOKENS or word in _LEADING_STOP:
+                pass
+            elif sentence_start:
+                text = self.body[tokens[0][0] : tokens[-1][1]]
+                if (
+                    text in lex.names
+                    or word in lex.names
+                    or word in lex.title_words
+                    or word in lex.first_names
+                ):
+                    break
+                low = word.lower()
+                if low not in lex.common:
+                    if len(tokens) > 1 and (
+                        tokens[1][2] in lex.org_heads or tokens[1][2] in lex.place_heads
+                    ):
+                        break  # "Air Force", though the article may write "air" too
+                    if not self.written_lower(low):
+                        break
+            else:
+                break
+            tokens = tokens[1:]
+            if joins:
+                join = joins[0]
+                joins = joins[1:]
+                if join:  # "According to" left a connector in front: cut there
+                    if tokens:
+                        self.segment(tokens, joins, False)
+                    return
+            sentence_start = False
+        if not tokens:
+            return
+        if len(tokens) == 1:
+            self.single(tokens[0], sentence_start)
+        else:
+            self.multi(tokens, joins)
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        kind: EntityKind | None,
+        strength: int,
+        name: str | None = None,
+        tokens: Sequence[str] = (),
+        title: str | None = None,
+    ) -> Mention:
+        text = self.body[start:end]
+        mention = Mention(
+            start, end, text, kind, strength, name or text, tuple(tokens) or (text,), title
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def single(self, tok: _Tok, sentence_start: bool) -> None:
+        start, end, word = tok
+        lex = self.lex
+        known = lex.names.get(word)
+        if known is not None:
+            self.add(start, end, known[0], 3, known[1])
+            return
+        if len(word) == 1 or word in DATE_WORDS or word in _PRONOUN_TOKENS:
+            return
+        code = _EQUIPMENT_CODE.match(word)
+        if code:
+            self.add(start, end, EQUIPMENT, 3, word[:-1] if code.group(1) else word)
+            return
+        if word in lex.title_words or word in lex.org_heads or word in lex.place_heads:
+            return  # "President", "Police": a common noun written with a capital
+        if word.endswith(("s", "s.")) and word[:-1] in lex.names:
+            kind, canon = lex.names[word[:-1]]
+            if kind is NATIONALITY:
+                self.add(start, end, kind, 3, canon)
+                return
+        acronym = _ACRONYM.match(word)
+        if acronym:
+            self.add(start, end, ORG, 2, word)
+            return
+        if word in lex.first_names:
+            self.add(start, end, PERSON, 2, word, (word,))
+            return
+        if sentence_start and self.is_common(word):
+            return
+        low = word.lower()
+        if low.endswith(_PLACE_ENDINGS) and len(word) > 5:
+            self.add(start, end, PLACE, 1, word)
+        elif low.endswith(_SURNAME_ENDINGS) and len(word) > 4:
+            self.add(start, end, PERSON, 1, word, (word,))
+        else:
+            mention = self.add(start, end, None, 0, word)
+            if sentence_start:
+                mention.strength = -1  # dropped unless the name recurs mid-sentence
+
+    def multi(self, tokens: list[_Tok], joins: list[str]) -> None:
+        lex = self.lex
+        body = self.body
+        start, end = tokens[0][0], tokens[-1][1]
+        text = body[start:end]
+        known = lex.names.get(text)
+        if known is None and text.startswith(_DETERMINERS):
+            known = lex.names.get(text[4:])
+        if known is not None:
+            self.named(tokens, joins, known[0], 3, known[1])
+            return
+        words = [tok[2] for tok in tokens]
+        n = len(words)
+        # A title: "Air Force Lieutenant General Alexus Grynkewich", "US Secretary of State".
+        head = next((i for i, word in enumerate(words) if word in lex.title_heads), -1)
+        if head >= 0 and not (words[-1] in lex.org_heads and head < n - 1):
+            self.titled(tokens, joins, words, head)
+            return
+        last, first = words[-1], words[0]
+        first_name = first in lex.first_names and n >= 3 and joins[0] == ""
+        inner_head = next(
+            (
+                i
+                for i in range(1, n - 1)
+                if words[i] in lex.org_heads and joins[i] in _OF_JOINS and joins[i - 1] == ""
+            ),
+            -1,
+        )
+        if last in lex.org_heads or inner_head > 0:
+            # "Syrian Democratic Forces", "Andy Warhol Foundation for the Visual Arts".
+            self.named(tokens, joins, ORG, 3)
+            head_at = n - 1 if inner_head < 0 else inner_head
+            if first in lex.first_names and 2 <= head_at <= 3 and joins[0] == "":
+                # A person the organisation is named after: "Andy Warhol".
+                person = tokens[:head_at]
+                if all(word not in lex.org_heads for word in words[1:head_at]):
+                    self.add(
+                        person[0][0],
+                        person[-1][1],
+                        PERSON,
+                        2,
+                        body[person[0][0] : person[-1][1]],
+                        words[:head_at],
+                    )
+            return
+        if (last in lex.place_heads and not first_name) or (
+            (first in lex.place_prefix and joins[0] == "")
+            or (first in lex.place_prefix_of and joins[0] in _OF_JOINS)
+            or (first in _DIRECTIONS and n == 2 and joins[0] == "")
+        ):
+            self.named(tokens, joins, PLACE, 3 if first not in _DIRECTIONS else 2)
+            return
+        if first in lex.org_heads and joins[0] in _OF_JOINS:
+            self.named(tokens, joins, ORG, 3)
+            return
+        if last in EVENT_HEADS:
+            self.named(tokens, joins, EVENT, 3)
+            return
+        # A known place or nationality in front: "US Centcom", "Syrian Kurdish".
+        lead = lex.names.get(first)
+        if lead is not None and lead[0] in (PLACE, NATIONALITY) and joins[0] == "":
+            rest = words[1:]
+            rest_text = body[tokens[1][0] : end]
+            rest_known = lex.names.get(rest_text)
+            if rest_known is not None and rest_known[0] is ORG:
+                # "US Centcom", "British Red Cross": the organisation, its place nested.
+                self.named(tokens, joins, ORG, 3, rest_known[1])
+                return
+            if rest_known is None and (
+                rest[-1] in lex.org_heads or (rest[0] in lex.org_heads and joins[1] in _OF_JOINS)
+            ):
+                self.named(tokens, joins, ORG, 3)
+                return
+            if (
+                len(rest) == 1
+                and rest_known is None
+                and rest[0] not in lex.first_names
+                and not _ACRONYM.match(rest[0])
+                and lead[0] is PLACE
+            ):
+                # "LA Weekly", "Toronto Star": an organisation named after its place.
+                self.named(tokens, joins, ORG, 1)
+                return
+            self.add(tokens[0][0], tokens[0][1], lead[0], 3, lead[1])
+            self.segment(tokens[1:], joins[1:], False)
+            return
+        if first in lex.first_names and words[1] not in lex.names and joins[0] in ("", "de"):
+            self.add(start, end, PERSON, 2, text, words)
+            return
+        if all(_ACRONYM.match(word) for word in words):
+            for tok in tokens:
+                self.single(tok, False)
+            return
+        if self.person_like(words, joins):
+            self.add(start, end, PERSON, 1, text, words)
+            return
+        if first == "The" and n >= 2:
+            self.named(tokens, joins, ORG, 1)  # "The Velvet Underground", "The Straits Times"
+            return
+        if any(lex.names.get(word, (None,))[0] in (PLACE, NATIONALITY) for word in words[1:]):
+            self.named(tokens, joins, ORG, 1)
+            return
+        self.named(tokens, joins, OTHER, 1)
+
+    def person_like(self, words: list[str], joins: list[str]) -> bool:
+        """Could these capitalised words be a person's name nobody listed?"""
+        if len(words) > 4 or words[0] in ("The", "A"):
+            return False
+        if not all(join == "" or join in _NAME_PARTICLES for join in joins):
+            return False
+        common = self.lex.common
+        for word in words:
+            if _ACRONYM.match(word) or not word[0].isalpha() or any(c.isdigit() for c in word):
+                return False
+            low = word.lower()
+            if low in common or low.endswith(_NOUN_ENDINGS) or self.written_lower(low):
+                return False
+            if word in self.lex.org_heads or word in self.lex.place_heads:
+                return False
+        return True
+
+    def named(
+        self,
+        tokens: list[_Tok],
+        joins: list[str],
+        kind: EntityKind,
+        strength: int,
+        name: str | None = None,
+    ) -> None:
+        """A name of ``kind``, with a known place inside it as a mention of its own."""
+        body = self.body
+        start, end = tokens[0][0], tokens[-1][1]
+        self.add(start, end, kind, strength, name or _strip_the(body[start:end]))
+        names = self.lex.names
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if (NEST_START and i == 0) or (NEST_OF and joins[i - 1] in _OF_JOINS):
+                for j in range(min(n, i + 3), i, -1):
+                    if i == 0 and j == n:
+                        continue
+                    known = names.get(body[tokens[i][0] : tokens[j - 1][1]])
+                    if known is not None and known[0] is PLACE:
+                        self.add(tokens[i][0], tokens[j - 1][1], PLACE, 3, known[1])
+                        i = j - 1
+                        break
+            i += 1
+
+    def titled(self, tokens: list[_Tok], joins: list[str], words: list[str], head: int) -> None:
+        """A person named after a title (``Syrian President Bashar al-Assad``), or a title
+        standing for a person (``the Foreign Secretary``)."""
+        lex = self.lex
+        body = self.body
+        n = len(words)
+        title_start = head
+        while (
+            title_start > 0
+            and words[title_start - 1] in lex.title_words
+            and joins[title_start - 1] == ""
+        ):
+            title_start -= 1
+        title_end = head  # the title's last word
+        while (
+            title_end + 1 < n
+            and words[title_end + 1] in lex.title_words
+            and (joins[title_end] == "" or joins[title_end] in _OF_JOINS)
+        ):
+            title_end += 1
+        name_from = title_end + 1
+        if name_from < n and joins[title_end] in _OF_JOINS:
+            # "Minister for the Middle East Tobias Ellwood": the complement runs to a
+            # given name, or leaves the last two words for the name.
+            name_from = next(
+                (i for i in range(name_from + 1, n) if words[i] in lex.first_names), -1
+            )
+            if name_from < 0:
+                name_from = n - 2 if n - title_end - 1 >= 3 else n
+        if title_start > 0:
+            self.segment(tokens[:title_start], joins[: title_start - 1], False)
+        if name_from >= n:
+            # A title alone: a person when "the" (or a nationality, a place) goes before it.
+            self.cacheable = False  # the word before the run decides
+            if title_start == 0 and _prev_word(body, tokens[0][0]).lower() != "the":
+                return
+            title_text = body[tokens[title_start][0] : tokens[-1][1]]
+            mention = self.add(tokens[0][0], tokens[-1][1], PERSON, 2, title_text, ())
+            mention.title = title_text
+            mention.tokens = ()
+            return
+        name_tokens = tokens[name_from:]
+        name_words = words[name_from:]
+        if any(word in lex.org_heads for word in name_words) or name_words[-1] in lex.place_heads:
+            # "Justice Department": not a person after all.
+            kind = PLACE if name_words[-1] in lex.place_heads else ORG
+            self.named(tokens[title_start:], joins[title_start:], kind, 2)
+            return
+        name_text = body[name_tokens[0][0] : name_tokens[-1][1]]
+        known = lex.names.get(name_text)
+        if known is not None and known[0] is not PERSON:
+            self.add(name_tokens[0][0], name_tokens[-1][1], known[0], 3, known[1])
+            return
+        title = body[tokens[title_start][0] : tokens[name_from - 1][1]]
+        self.add(tokens[0][0], tokens[-1][1], PERSON, 2, name_text, name_words, title=title)
+
+    # ------------------------------------------------------------- context
+
+    def use_context(self) -> None:
+        """Type unknown and weakly typed names from the words around them."""
+        body = self.body
+        lex = self.lex
+        votes: dict[str, list[int]] = {}
+        for m in self.mentions:
+            if m.kind is None:
+                vote = votes.setdefault(m.text, [0, 0])
+                vote[1] += 1
+                vote[0] += _prev_word(body, m.start) in lex.place_before
+        for m in self.mentions:
+            if m.strength >= 2 or m.kind in (NATIONALITY, EQUIPMENT):
+                continue
+            after = _next_word(body, m.end)
+            before = _prev_word(body, m.start)
+            if after in lex.place_after:
+                m.kind, m.strength = PLACE, 3
+            elif after in lex.org_after:
+                m.kind, m.strength = ORG, 3
+            elif before == "of" and _prev_word(body, m.start - 3) in lex.place_of:
+                m.kind, m.strength = PLACE, 3
+            elif _AGE_AFTER.match(body, m.end):
+                m.kind, m.strength = PERSON, 2
+            elif m.kind is None:
+                if after in _SAY_VERBS:
+                    m.kind, m.strength = PERSON, max(m.strength, 1)
+                elif before in lex.place_before and 2 * votes[m.text][0] >= votes[m.text][1]:
+                    m.kind, m.strength = PLACE, max(m.strength, 1)
+        # "Evansville, Indiana" and "Livorno, Tuscany": a name next to a place is one.
+        mentions = self.mentions
+        for i, m in enumerate(mentions):
+            if m.kind is not None and m.strength >= 1:
+                continue
+            if i + 1 < len(mentions):
+                nxt = mentions[i + 1]
+                if nxt.kind is PLACE and nxt.strength >= 1 and body[m.end : nxt.start] == ", ":
+                    m.kind, m.strength = PLACE, 2
+                    continue
+            if i > 0:
+                prv = mentions[i - 1]
+                if (
+                    prv.kind is PLACE
+                    and prv.strength >= 1
+                    and body[prv.end : m.start] == ", "
+                    and (_next_word(body, m.end) == "" or body[m.end : m.end + 1] in ",.")
+                ):
+                    m.kind, m.strength = PLACE, 2
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.startswith(_DETERMINERS) else text
+
+
+def _next_word(body: str, pos: int) -> str:
+    """The lower-case word right after ``pos`` (past one space), or ``""``."""
+    if pos < len(body) and body[pos] == " ":
+        match = _LOWER_WORD.match(body, pos + 1)
+        if match:
+            return match.group()
+    return ""
+
+
+def _prev_word(body: str, pos: int) -> str:
+    """The word right before ``pos`` (past one space), or ``""``."""
+    if pos < 2 or body[pos - 1] != " ":
+        return ""
+    i = pos - 2
+    j = i
+    while j >= 0 and body[j].isalpha():
+        j -= 1
+    return body[j + 1 : i + 1]
+
+
+# ----------------------------------------------------------------- grouping
+
+
+def _link(doc: _Doc) -> UnionFind:
+    """Join the mentions of one referent; returns the union-find over group keys."""
+    mentions = doc.mentions
+    first_names = doc.lex.first_names
+    uf = UnionFind()
+    # Persons: key by full name; surnames and given names point at the full name.
+    surnames: dict[str, str] = {}
+    given: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for m in mentions:
+        if m.kind is PERSON and len(m.tokens) >= 2:
+            m.group = "P:" + m.name
+            last = m.tokens[-1]
+            surnames[last] = m.group
+            if last[2:3] == "-" and last[:2].lower() in ("al", "el"):
+                surnames[last[3:]] = m.group  # "Assad" for "al-Assad"
+            if m.tokens[0] in first_names:
+                given.setdefault(m.tokens[0], m.group)
+            if m.title:
+                titles[m.title.lower()] = m.group
+    confirmed: set[str] = set()
+    for m in mentions:
+        tokens = m.tokens
+        if m.kind is PERSON and not tokens:  # a title standing for a person
+            m.group = titles.get(m.title.lower() if m.title else "", "T:" + m.name.lower())
+            continue
+        if len(tokens) != 1:
+            continue
+        word = tokens[0]
+        if m.strength >= 3:
+            # A listed name that is also the surname of someone in the article: the person,
+            # unless a place preposition goes before it ("in Paris").
+            target = surnames.get(word)
+            if target is not None and _prev_word(doc.body, m.start) not in doc.lex.place_before:
+                m.kind, m.group = PERSON, target
+            continue
+        target = surnames.get(word)
+        if target is None and m.kind in (PERSON, None):
+            target = given.get(word)
+        if target is not None and (m.kind is None or m.kind is PERSON or m.strength <= 1):
+            m.kind, m.strength, m.group = PERSON, 3, target
+            confirmed.add(target)
+        elif m.kind is PERSON:
+            m.group = "P:" + m.name
+    # The same text keeps one type: the strongest evidence wins.
+    best: dict[str, Mention] = {}
+    for m in mentions:
+        if m.group in confirmed and m.strength < 2:
+            m.strength = 2  # a weak guess whose surname recurs alone
+        if m.kind is None:
+            continue
+        seen = best.get(m.text)
+        if seen is None or m.strength > seen.strength:
+            best[m.text] = m
+    body = doc.body
+    size = len(body)
+    by_start: dict[int, Mention] = {}
+    for m in mentions:
+        ref = best.get(m.text)
+        if ref is not None and ref.strength > m.strength and ref.kind is not m.kind:
+            m.kind, m.strength, m.name, m.group = ref.kind, ref.strength, ref.name, ref.group
+        if m.kind is not PERSON and m.group[:2] not in ("P:", "T:"):
+            m.group = m.name
+        uf.add(m.group)
+        by_start[m.start] = m
+    # Aliases the text declares: "US Central Command (Centcom)", "IS [also known as Daesh]".
+    acronyms: list[Mention] = []
+    declared: dict[str, Mention] = {}
+    for m in mentions:
+        kind = m.kind
+        if kind is None:
+            continue
+        if kind is ORG and m.strength <= 2 and _ACRONYM.match(m.text):
+            acronyms.append(m)
+        pos = m.end
+        while pos < size and body[pos] == " ":
+            pos += 1
+        if pos >= size or body[pos] not in "([,":
+            continue
+        found = declared_alias_at(body, m.end, by_start)
+        if found is None:
+            continue
+        alias, explicit = found
+        if alias.kind is PERSON and kind is not PERSON and alias.strength >= 3:
+            continue
+        if (
+            not explicit
+            and alias.kind not in (None, kind)
+            and alias.strength >= 3
+            and not (alias.kind is ORG and kind is ORG)
+        ):
+            continue
+        uf.union(m.group, alias.group, prefer=m.group)
+        alias.kind = kind
+        alias.strength = max(alias.strength, m.strength)
+        declared[alias.text] = alias
+    # Other mentions of a declared alias join it ("... known as Zarmy. Zarmy fighters").
+    if declared:
+        for m in mentions:
+            named = declared.get(m.text)
+            if named is not None and m is not named and m.strength < 3:
+                m.kind, m.strength = named.kind, named.strength
+                uf.union(named.group, m.group, prefer=named.group)
+    # Acronyms that spell the initials of a name in the text: "Syrian Democratic Forces" (SDF).
+    if acronyms:
+        spelled: dict[str, str] = {}
+        for m in mentions:
+            kind = m.kind
+            if (
+                (kind is ORG or kind is PLACE or kind is EVENT or kind is OTHER)
+                and " " in m.name
+                and m.name not in spelled
+            ):
+                spelled[m.name] = m.group
+        by_initials: dict[str, str] = {}
+        for name, group in spelled.items():
+            by_initials.setdefault(initials(name), group)
+        for m in acronyms:
+            target = by_initials.get(m.text.replace(".", "").rstrip("s"))
+            if target is not None and m.kind is ORG:
+                uf.union(target, m.group, prefer=target)
+    return uf
+
+
+#: ``(start, end, entity index)`` of every mention, sorted by position.
+MentionIndex = list[tuple[int, int, int]]
+
+
+def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], MentionIndex]:
+    """The entities named in ``body``, and where each of their mentions stands.
+
+    Returns ``(entities, index)``; ``index`` lists ``(start, end, entity)`` for every
+    mention, sorted by position (the quote attribution looks speakers up in it).
+    """
+    doc = _Doc(body, lexicon)
+    doc.scan()
+    doc.use_context()
+    # An unknown name at a sentence start that never recurs mid-sentence is no name.
+    mid = {m.text for m in doc.mentions if m.strength >= 0}
+    doc.mentions = [m for m in doc.mentions if m.strength >= 0 or m.text in mid]
+    uf = _link(doc)
+    return _build(doc, uf)
+
+
+def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
+    """One `Entity` per group of mentions, in order of first mention."""
+    groups: dict[str, list[Mention]] = {}
+    find = uf.find
+    for m in sorted(doc.mentions, key=_by_position):
+        if m.kind is not None:
+            key = find(m.group)
+            members = groups.get(key)
+            if members is None:
+                groups[key] = [m]
+            else:
+                members.append(m)
+    entities: list[Entity] = []
+    index: MentionIndex = []
+    for root, members in groups.items():
+        kind = members[0].kind
+        assert kind is not None
+        if len(members) > 1 and any(m.kind is not kind for m in members):
+            kinds: dict[str, int] = {}
+            for m in members:
+                if m.kind is not None:
+                    kinds[m.kind.value] = kinds.get(m.kind.value, 0) + m.strength + 1
+            kind = EntityKind(max(kinds, key=kinds.__getitem__))  # ties: the first seen
+        name = _canonical(root, members, kind)
+        title = None
+        aliases: list[str] = []
+        spans: list[Span] = []
+        number = len(entities)
+        last_start = last_end = -1
+        for m in members:
+            if title is None and m.title:
+                title = m.title
+            if kind is PERSON:
+                if len(m.tokens) >= 2:
+                    alias = " ".join(m.tokens)
+                    if alias not in name and alias not in aliases:
+                        aliases.append(alias)
+            else:
+                alias = m.text[4:] if m.text.startswith(_DETERMINERS) else m.text
+                if (
+                    alias != name
+                    and alias not in aliases
+                    and not ((kind is EQUIPMENT or kind is NATIONALITY) and m.name != alias)
+                    and alias not in name.split()
+                ):
+                    aliases.append(alias)
+            if m.start != last_start or m.end != last_end:
+                last_start, last_end = m.start, m.end
+                spans.append(_span(m.start, m.end, m.text))
+                index.append((m.start, m.end, number))
+        entities.append(_entity(kind, name, tuple(aliases), title, tuple(spans)))
+    index.sort()
+    return entities, index
+
+
+def _by_position(m: Mention) -> tuple[int, int]:
+    return (m.start, -m.end)
+
+
+def _canonical(root: str, members: list[Mention], kind: EntityKind) -> str:
+    """The entity's name: a person's fullest name, a listed name's canonical form, ..."""
+    if kind is PERSON and root.startswith("T:"):
+        return members[0].name
+    if kind is PERSON:
+        best = max(members, key=lambda m: (len(m.tokens), -m.start))
+        return " ".join(best.tokens) if len(best.tokens) > 1 else best.name
+    if root.startswith("P:"):
+        root = root[2:]
+    names = [m.name for m in members]
+    if root in names:
+        long_forms = [n for n in names if " " in n and not _ACRONYM.match(n)]
+        if " " in root or not long_forms:
+            return root
+        return max(long_forms, key=len)
+    return max(names, key=len)

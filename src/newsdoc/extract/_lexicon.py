@@ -1,0 +1,115 @@
+"""The word lists shipped in ``newsdoc/extract/data``, loaded once into sets and maps.
+
+Every list is a UTF-8 text file: ``#`` starts a comment, blank lines are ignored.
+Name lists hold one name per line, ``|`` separating names of the same referent
+(the first is canonical); word lists hold whitespace-separated words; files with
+``[section]`` lines hold one set per section.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import attrs
+
+from newsdoc._model import EntityKind
+
+__all__ = ["LEXICON", "Lexicon", "load_lexicon", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``: compact word lists in code."""
+    return frozenset(text.split())
+
+
+def _read(name: str) -> list[str]:
+    """The non-blank, non-comment lines of data file ``name``, stripped."""
+    text = (
+        resources.files("newsdoc.extract")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    """Lines of a sectioned file, by section name."""
+    out: dict[str, list[str]] = {}
+    current = out.setdefault("", [])
+    for line in _read(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+        else:
+            current.extend(part.strip() for part in line.split("|") if part.strip())
+    return out
+
+
+def _words(name: str) -> list[str]:
+    return [word for line in _read(name) for word in line.split()]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Lexicon:
+    """Everything the rules know about words, independent of any article."""
+
+    #: Known names (exact spelling) -> (kind, canonical name).
+    names: dict[str, tuple[EntityKind, str]]
+    #: Title words that can end a title (``President``, ``Gen.``).
+    title_heads: frozenset[str]
+    #: Every word that can be part of a title (heads included).
+    title_words: frozenset[str]
+    #: Given names (``Michael``).
+    first_names: frozenset[str]
+    #: Lower-case common words (``the``, ``according``).
+    common: frozenset[str]
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    org_after: frozenset[str]
+    place_after: frozenset[str]
+    place_before: frozenset[str]
+    place_of: frozenset[str]
+    #: Words that start a place name (``Mount``, ``Lake``), and those that do before ``of``.
+    place_prefix: frozenset[str]
+    place_prefix_of: frozenset[str]
+
+
+def load_lexicon() -> Lexicon:
+    """Read every data file into a :class:`Lexicon`."""
+    names: dict[str, tuple[EntityKind, str]] = {}
+
+    def add_groups(file: str, kind: EntityKind) -> None:
+        for line in _read(file):
+            parts = [part.strip() for part in line.split("|") if part.strip()]
+            for part in parts:
+                names.setdefault(part, (kind, parts[0]))
+
+    # Earlier files win a name both list: places before organisations before nationalities.
+    add_groups("places.txt", EntityKind.PLACE)
+    add_groups("organizations.txt", EntityKind.ORGANIZATION)
+    add_groups("nationalities.txt", EntityKind.NATIONALITY)
+    add_groups("equipment.txt", EntityKind.EQUIPMENT)
+    titles = _sections("titles.txt")
+    # A multi-word entry ("Crown Prince") adds its last word as a head, the others as parts.
+    heads = frozenset(entry.split()[-1] for entry in titles.get("head", ()))
+    parts = frozenset(word for entries in titles.values() for e in entries for word in e.split())
+    words = _sections("name_words.txt")
+    return Lexicon(
+        names=names,
+        title_heads=heads,
+        title_words=heads | parts,
+        first_names=frozenset(_words("first_names.txt")),
+        common=frozenset(word.lower() for word in _words("common_words.txt")),
+        org_heads=frozenset(words.get("organization", ())),
+        place_heads=frozenset(words.get("place", ())),
+        org_after=frozenset(words.get("organization-after", ())),
+        place_after=frozenset(words.get("place-after", ())),
+        place_before=frozenset(words.get("place-before", ())),
+        place_of=frozenset(words.get("place-of", ())),
+        place_prefix=frozenset(words.get("place-prefix", ())),
+        place_prefix_of=frozenset(words.get("place-prefix-of", ())),
+    )
+
+
+#: The lexicon every :class:`~newsdoc.extract.RuleExtractor` shares.
+LEXICON = load_lexicon()

@@ -1,0 +1,658 @@
+"""Direct quotations: find them, join them over paragraphs, and attribute them.
+
+Quote marks are paired per paragraph with a small state machine (curly marks
+say which way they face; a straight mark is read from the characters around
+it; an apostrophe between letters is no mark).  A quotation still open at the
+end of a paragraph continues when the next paragraph opens with a quote mark
+(the convention for quotes running over paragraphs); otherwise it is closed
+there and reported as unbalanced.  A closing mark with no opening one opens
+the quotation at its paragraph's start, also reported.
+
+Attribution looks, in order, right after the quotation (``"...," he added``,
+``"...," said Smith``), earlier in its sentence (``Smith said: "..."``,
+``According to Centcom, ... "..."``, ``Smith: "..."``), at a paragraph ending
+in ``said:``, and at the quotation before it (a quote with no verb of saying
+continues the previous speaker).  Quoted words with no speaker that look like
+a title (``"Face the Nation"``) or a scare quote (one or two words) are not
+quotations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from newsdoc._model import Entity, EntityKind, Quote, Span
+from newsdoc.extract._fast import quote as _quote
+from newsdoc.extract._fast import span as _span
+from newsdoc.extract._lexicon import word_set
+
+__all__ = ["QuoteProblem", "find_quotes"]
+
+# Verbs and phrases that introduce or close a quotation.
+_CUE_WORDS = sorted(
+    word_set(
+        "said says say saying added adds adding told tells telling asked asks asking stated "
+        "states wrote writes writing explained explains explaining noted notes noting argued "
+        "argues arguing insisted insists insisting warned warns warning claimed claims claiming "
+        "declared declares announced announces continued continues recalled recalls replied "
+        "replies responded responds tweeted tweets posted posts acknowledged acknowledges "
+        "admitted admits complained complains conceded concedes concluded concludes suggested "
+        "suggests urged urges stressed stresses emphasized emphasised emphasizes emphasises "
+        "remarked observed cautioned predicted promised vowed boasted joked quipped shouted "
+        "yelled chanted chanting exclaimed whispered read reads reported reports described "
+        "describes calling called calls dubbed labeled labelled branded testified confirmed "
+        "denied agreed countered lamented mused marveled marvelled pleaded demanded accused "
+        "urging promising vowing wondered asserted asserts maintained maintains reiterated "
+        "describing likened likens compared compares characterized characterised termed "
+        "deemed hailed praised slammed blasted criticized criticised condemned denounced mocked "
+        "ridiculed touted pledged blamed defended proclaimed cited quoted echoed repeated "
+        "recounted texted emailed added insisted tweeting writing labeling labelling "
+        "describe call calls label accuse accuses warn warns exhorted implored begged "
+        "commented commenting writes"
+    )
+)
+_CUE_PHRASES = [
+    "according to",
+    "According to",
+    "quoted as saying",
+    "in a statement",
+    "pointed out",
+    "went on",
+    "put it",
+    "referred to",
+    "spoke of",
+    "Said",
+    "Asked",
+]
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, as a trie (one branch per first letter).
+
+    A flat alternation of a hundred words tries every word at every position; a
+    trie tries one branch per letter, which makes the scan several times faster.
+    """
+    groups: dict[str, list[str]] = {}
+    optional = "" in words
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(char) + _trie(rest) for char, rest in sorted(groups.items())]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if optional else body
+
+
+# A verb or phrase of saying, up to a word end (callers check the word start).
+_CUE = re.compile(_trie(sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))) + r"\b")
+
+# Pronouns that may speak, with the kind of entity they stand for.
+_PRONOUNS: dict[str, EntityKind | None] = {
+    "he": EntityKind.PERSON,
+    "she": EntityKind.PERSON,
+    "they": EntityKind.ORGANIZATION,
+    "it": EntityKind.ORGANIZATION,
+    "we": EntityKind.ORGANIZATION,
+    "i": None,
+    "you": None,
+}
+# Words between a speaker and the verb: "has said", "was quoted as saying", "also said".
+_AUX_WORDS = word_set(
+    "has have had was were is are also later then previously recently once reportedly would "
+    "will earlier again further repeatedly simply just often frequently been publicly "
+    "privately quickly flatly bluntly immediately separately first did does do may might "
+    "could should can subsequently initially"
+)
+# Words that end a speaker phrase read backwards from the verb.
+_NP_STOP = word_set(
+    "and but so or nor then as while when whereas because that which who whom whose where "
+    "after before since until if though although unless than to of in on at by for with from "
+    "into about over under between during without within upon against among said says told "
+    "added asked not"
+)
+_DETERMINERS = word_set("the a an this that these those his her its their our my your")
+_CLAUSE_MARKS = ',;:()[]“”"—–'
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’)\]]*[ \u00a0]+")
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Rev|Prof|Jr|Sr|No|Co|Inc"
+    r"|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|[A-Z])|\.[A-Z])\Z"
+)
+_TITLE_CASE_SKIP = frozenset(["of", "the", "a", "an", "and", "for", "on", "in", "at", "to", "&"])
+_MARKS = re.compile("[\"“”‘’']")
+#: A speaking pronoun refers to the last speaker first (else to the last name mentioned).
+PRONOUN_TO_SPEAKER = False
+#: Quoted words with no speaker are kept from this many words on (scare quotes are shorter).
+MIN_UNATTRIBUTED_WORDS = 2
+
+
+@attrs.frozen(slots=True)
+class QuoteProblem:
+    """An unbalanced quote mark at body offset ``pos`` (reported as a diagnostic)."""
+
+    pos: int
+    message: str
+
+
+@attrs.define(slots=True)
+class _Raw:
+    """A quotation as found: content spans, and where its marks stand."""
+
+    spans: list[tuple[int, int]]
+    open_mark: int  # offset of the opening mark (or of the content's start)
+    close_mark: int  # offset just past the closing mark (or the content's end)
+    closed: bool
+    single: bool
+
+
+_NEVER_CLOSED = "A quotation mark opens a quotation that never closes"
+_NEVER_OPENED = "A closing quotation mark has no opening mark before it"
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    while True:
+        end = body.find("\n\n", pos)
+        if end < 0:
+            out.append((pos, len(body)))
+            return out
+        out.append((pos, end))
+        pos = end + 2
+
+
+def _rstrip(body: str, start: int, end: int) -> int:
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _scan_marks(
+    body: str, start: int, end: int, marks: Sequence[int], problems: list[QuoteProblem]
+) -> tuple[list[_Raw], int | None]:
+    """Pair the quote marks (at offsets ``marks``) of ``body[start:end]`` (one paragraph).
+
+    Returns the quotations closed in it, and the offset of the opening mark of a
+    double quotation still open at its end.
+    """
+    found: list[_Raw] = []
+    open_double: int | None = None
+    open_single: int | None = None
+    markup = "<" in body[start:end]
+    for pos in marks:
+        char = body[pos]
+        if markup and body.rfind("<", start, pos) > body.rfind(">", start, pos):
+            continue  # inside a markup tag: <tweet author="@someone">
+        before = body[pos - 1] if pos > start else " "
+        after = body[pos + 1] if pos + 1 < end else " "
+        if char == "’" or char == "'":
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe: don't, Friday’s
+            if open_single is not None and open_double is None and not before.isspace():
+                found.append(_Raw([(open_single + 1, pos)], open_single, pos + 1, True, True))
+                open_single = None
+            elif (
+                char == "'"
+                and open_single is None
+                and open_double is None
+                and (before.isspace() or before in "([—–")
+                and after.isalpha()
+            ):
+                open_single = pos
+            continue
+        if char == "‘":
+            if open_double is None and open_single is None and not before.isalnum():
+                open_single = pos
+            continue
+        if before == "=":
+            continue  # markup debris: attr="value"
+        if char == "“":
+            opening = True
+        elif char == "”":
+            opening = False
+        elif open_double is None:  # a straight mark, read from around it
+            opening = not (before.isalnum() and not after.isalnum())
+        else:
+            opening = before.isspace() and not after.isspace() and after not in ",.;:!?"
+        if opening:
+            if open_double is not None:
+                # Two openers in a row: the first quotation never closed -- unless it ends
+                # a sentence, the way a quote running over paragraphs reads once the
+                # paragraphs were run together ('... friends. "I would like ...').
+                stop = _rstrip(body, open_double + 1, pos)
+                if body[stop - 1 : stop] not in (".", "?", "!", "…"):
+                    problems.append(QuoteProblem(open_double, _NEVER_CLOSED))
+                found.append(_Raw([(open_double + 1, stop)], open_double, stop, False, False))
+            open_double = pos
+            open_single = None
+        elif open_double is None:
+            # A closing mark with no opening one: quote from the paragraph's start.
+            problems.append(QuoteProblem(pos, _NEVER_OPENED))
+            found.append(_Raw([(start, pos)], start, pos + 1, True, False))
+            open_single = None
+        else:
+            found.append(_Raw([(open_double + 1, pos)], open_double, pos + 1, True, False))
+            open_double = None
+            open_single = None
+    return found, open_double
+
+
+def _find_raw(
+    body: str, paragraphs: Sequence[tuple[int, int]], problems: list[QuoteProblem]
+) -> list[_Raw]:
+    """Every quotation of ``body``, joined over paragraphs where the marks say so."""
+    quotes: list[_Raw] = []
+    carry: _Raw | None = None  # a quotation running on from the previous paragraph
+    marks = [match.start() for match in _MARKS.finditer(body)]
+    if not marks:
+        return quotes
+    first = 0
+    for start, end in paragraphs:
+        last = bisect.bisect_left(marks, end, first)
+        if first == last and carry is None:
+            continue  # no quote mark in this paragraph
+        found, still_open = _scan_marks(body, start, end, marks[first:last], problems)
+        first = last
+        if carry is not None:
+            if (
+                start < end
+                and body[start] in '“"'
+                and ((found and found[0].open_mark == start) or (not found and still_open == start))
+            ):
+                # The paragraph opens with a mark: the quotation goes on.
+                if found and found[0].open_mark == start:
+                    cont = found.pop(0)
+                    carry.spans.extend(cont.spans)
+                    carry.close_mark = cont.close_mark
+                    carry.closed = True
+                    quotes.append(carry)
+                    carry = None
+                else:
+                    carry.spans.append((start + 1, _rstrip(body, start + 1, end)))
+                    carry.close_mark = _rstrip(body, start + 1, end)
+                    quotes.extend(found)
+                    continue
+            else:
+                problems.append(QuoteProblem(carry.open_mark, _NEVER_CLOSED))
+                quotes.append(carry)
+                carry = None
+        quotes.extend(found)
+        if still_open is not None:
+            stop = _rstrip(body, still_open + 1, end)
+            carry = _Raw([(still_open + 1, stop)], still_open, stop, False, False)
+    if carry is not None:
+        problems.append(QuoteProblem(carry.open_mark, _NEVER_CLOSED))
+        quotes.append(carry)
+    quotes.sort(key=lambda raw: raw.open_mark)
+    return quotes
+
+
+# ------------------------------------------------------------------ attribution
+
+
+def _sentence_starts(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
+    """Offsets where sentences start: paragraph starts and after ``. `` (not ``Mr. ``)."""
+    starts = [start for start, _ in paragraphs]
+    size = len(body)
+    for match in _SENTENCE_BREAK.finditer(body):
+        dot = match.start()
+        if body[dot] == "." and _ABBREV_BEFORE.search(body, max(0, dot - 6), dot):
+            continue
+        nxt = match.end()
+        if nxt < size and (body[nxt].isupper() or body[nxt] in "“\"‘'(0123456789"):
+            starts.append(nxt)
+    starts.sort()
+    return starts
+
+
+def _cues(body: str, start: int, end: int) -> list[re.Match[str]]:
+    """The verbs of saying in ``body[start:end]`` (whole words only)."""
+    return [
+        m
+        for m in _CUE.finditer(body, start, end)
+        if m.start() == 0 or not body[m.start() - 1].isalpha()
+    ]
+
+
+@attrs.define(slots=True)
+class _Speaker:
+    span: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    entity: int | None
+
+
+# A speaker found in a stretch of text: its span, and its entity if it names one.
+_Found = tuple[tuple[int, int], int | None]
+
+
+class _Attributor:
+    """Speaker lookup over one body: its mentions, and the entities they belong to."""
+
+    def __init__(
+        self, body: str, entities: Sequence[Entity], index: Sequence[tuple[int, int, int]]
+    ) -> None:
+        self.body = body
+        self.entities = entities
+        self.starts = [start for start, _, _ in index]
+        self.items = list(index)
+        self.last_speaker: int | None = None
+
+    def mentions(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Mentions lying inside ``[start, end)``."""
+        items = self.items
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(items) and items[i][0] < end:
+            if items[i][1] <= end:
+                out.append(items[i])
+            i += 1
+        return out
+
+    def pick(self, mentions: list[tuple[int, int, int]], first: bool) -> _Found:
+        """A person among ``mentions`` if any (the first or the last), else any mention."""
+        persons = [m for m in mentions if self.entities[m[2]].kind is EntityKind.PERSON]
+        pool = persons or mentions
+        chosen = pool[0] if first else pool[-1]
+        return (chosen[0], chosen[1]), chosen[2]
+
+    def resolve_pronoun(self, word: str, pos: int) -> int | None:
+        """The entity a speaking pronoun stands for: the last speaker, else the last name."""
+        kind = _PRONOUNS.get(word.lower())
+        if kind is None:
+            return None
+        last = self.last_speaker
+        if PRONOUN_TO_SPEAKER and last is not None and self.entities[last].kind is kind:
+            return last
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            entity = self.items[i][2]
+            if self.entities[entity].kind is kind:
+                return entity
+            i -= 1
+        return last if last is not None and self.entities[last].kind is kind else None
+
+    def subject(self, start: int, end: int, *, first: bool) -> _Found | None:
+        """The speaker phrase in ``body[start:end]``: a name, a pronoun or a short phrase.
+
+        ``first`` picks the first name (after a quote: ``Smith, a lawyer, said``),
+        else the last (before one: ``A statement from US Centcom read``).
+        """
+        body = self.body
+        while start < end and body[start] in " \u00a0,":
+            start += 1
+        end = _strip_aux(body, start, end)
+        if end <= start:
+            return None
+        cut = max(body.rfind(" ", start, end), body.rfind("\u00a0", start, end), start - 1)
+        last = body[cut + 1 : end]
+        if last.lower() in _PRONOUNS:
+            return (cut + 1, end), self.resolve_pronoun(last, cut + 1)
+        mentions = self.mentions(start, end)
+        if mentions:
+            return self.pick(mentions, first)
+        # No name: a short noun phrase read back from the verb ("the statement").
+        begin = end
+        count = 0
+        while begin > start and count < 8:
+            space = max(body.rfind(" ", start, begin - 1), body.rfind("\u00a0", start, begin - 1))
+            word_start = space + 1 if space >= start else start
+            word = body[word_start:begin].strip()
+            bare = word.strip(_CLAUSE_MARKS + ".").lower()
+            if not bare or bare in _NP_STOP or word[-1:] in _CLAUSE_MARKS:
+                break
+            begin = word_start
+            count += 1
+            if bare in _DETERMINERS:
+                break
+            while begin > start and body[begin - 1] in " \u00a0":
+                begin -= 1
+            if begin > start and body[begin - 1] in _CLAUSE_MARKS:
+                break
+        while begin < end and body[begin] in " \u00a0":
+            begin += 1
+        if not count or begin >= end or not body[begin].isalpha():
+            return None
+        return (begin, end), None
+
+    def after_verb(self, start: int, end: int) -> _Found | None:
+        """The speaker right after a verb: ``said Smith``, ``according to Centcom``."""
+        body = self.body
+        stop = end
+        for mark in ',;:.(“"—':
+            at = body.find(mark, start + 1, stop)
+            if at >= 0 and not (mark == "." and _ABBREV_BEFORE.search(body, max(0, at - 6), at)):
+                stop = at
+        while start < stop and body[start] in " \u00a0":
+            start += 1
+        if stop <= start:
+            return None
+        mentions = self.mentions(start, stop)
+        if mentions:
+            return self.pick(mentions, True)
+        word_end = start
+        while word_end < stop and body[word_end].isalpha():
+            word_end += 1
+        word = body[start:word_end]
+        if word.lower() in _PRONOUNS:
+            return (start, word_end), self.resolve_pronoun(word, start)
+        if not word or len(body[start:stop].split()) > 8:
+            return None
+        return (start, _rstrip(body, start, stop)), None
+
+    def after_quote(self, close: int, limit: int, *, open_ended: bool) -> _Speaker | None:
+        """``"...," he added`` / ``"...," said Smith`` / ``"...," Smith, 43, said``.
+
+        ``open_ended``: the quotation ends with a comma, ``?`` or ``!``, so the words
+        after it are its attribution; otherwise they must follow it closely.
+        """
+        body = self.body
+        pos = close
+        while pos < limit and body[pos] in " \u00a0":
+            pos += 1
+        if pos < limit and body[pos] in "―—–":
+            # An epigraph: “...” ― Name
+            found = self.after_verb(pos + 1, limit)
+            return None if found is None else _Speaker(found[0], None, found[1])
+        cues = _cues(body, close, min(limit, close + 160))
+        if not cues:
+            return None
+        cue = cues[0]
+        between = body[close : cue.start()].strip(" \u00a0,")
+        if not open_ended and (
+            len(between.split()) > 6
+            or "," in between
+            or any(word in _NP_STOP for word in between.lower().split())
+        ):
+            return None
+        if not between:
+            found = self.after_verb(cue.end(), limit)
+        else:
+            found = self.subject(close, cue.start(), first=True)
+        if found is None:
+            return None
+        return _Speaker(found[0], (cue.start(), cue.end()), found[1])
+
+    def before_quote(self, start: int, open_mark: int) -> _Speaker | None:
+        """``Smith said: "..."``, ``According to Centcom, ... "..."``."""
+        body = self.body
+        for cue in reversed(_cues(body, start, open_mark)):
+            word = cue.group()
+            if word[0] in "Aa" and word.lower().startswith("according"):
+                found = self.after_verb(cue.end(), open_mark)
+            else:
+                clause = start
+                for mark in ",;:(—–":
+                    at = body.rfind(mark, start, cue.start())
+                    if at >= clause and body[at + 1 : cue.start()].strip():
+                        clause = at + 1
+                found = self.subject(clause, cue.start(), first=False)
+                if found is None and clause > start:
+                    # "Sanders, who lost to Clinton, said": the subject comes first.
+                    found = self.subject(start, cue.start(), first=True)
+                if found is None and not body[start : cue.start()].strip(" \u00a0"):
+                    found = self.after_verb(cue.end(), open_mark)  # "Said Ellis: ..."
+            if found is not None:
+                return _Speaker(found[0], (cue.start(), cue.end()), found[1])
+        return None
+
+    def name_colon(self, start: int, open_mark: int) -> _Speaker | None:
+        """``Sonya Herridge: "..."``, transcripts (``WALLACE: ...``), and a sentence that
+        introduces the quotation with a colon (``Obama is rolling out a message: "..."``)."""
+        body = self.body
+        stop = _rstrip(body, start, open_mark)
+        if stop <= start or body[stop - 1] != ":":
+            return None
+        colon = stop - 1
+        words = body[start:colon].split()
+        if not words:
+            return None
+        mentions = self.mentions(start, colon)
+        if len(words) <= 6:
+            if mentions:
+                return _Speaker((mentions[-1][0], mentions[-1][1]), None, mentions[-1][2])
+            if all(w[:1].isupper() for w in words):
+                return _Speaker((start, _rstrip(body, start, colon)), None, None)
+            return None
+        clause = max(body.rfind(",", start, colon), body.rfind(";", start, colon)) + 1
+        persons = [
+            m for m in mentions if self.entities[m[2]].kind is EntityKind.PERSON and m[0] >= clause
+        ]
+        if persons:
+            return _Speaker((persons[0][0], persons[0][1]), None, persons[0][2])
+        return None
+
+
+def _strip_aux(body: str, start: int, end: int) -> int:
+    """``end`` moved back past commas and auxiliaries: ``Smith has also`` -> ``Smith``."""
+    while True:
+        while end > start and body[end - 1] in " \u00a0,":
+            end -= 1
+        cut = max(body.rfind(" ", start, end), body.rfind("\u00a0", start, end))
+        if cut < start or body[cut + 1 : end].lower() not in _AUX_WORDS:
+            return end
+        end = cut
+
+
+def _looks_like_title(text: str) -> bool:
+    """``Face the Nation``, ``Fox News Sunday,``: two to eight words, each capitalised."""
+    words = text.rstrip(",.").split()
+    if not 2 <= len(words) <= 8 or text[-1:] in "!?":
+        return False
+    return all(w[0].isupper() or w in _TITLE_CASE_SKIP or not w[0].isalpha() for w in words)
+
+
+def _titled_before(body: str, pos: int) -> bool:
+    """Words before a quotation that introduce a title: ``CBS's "..."``, ``titled "..."``."""
+    before = body[max(0, pos - 12) : pos].rstrip(" \u00a0")
+    return before.endswith(
+        ("'s", "’s", " on", "On", " of", " in", " titled", " called", " entitled", " show")
+    )
+
+
+def _is_markup(text: str) -> bool:
+    """Quote marks of markup debris: ``<tweet pic="..." author="...">``."""
+    return "=" in text and ("<" in text or ">" in text or '="' in text)
+
+
+def find_quotes(
+    body: str, entities: Sequence[Entity], index: Sequence[tuple[int, int, int]]
+) -> tuple[list[Quote], list[QuoteProblem]]:
+    """The direct quotations in ``body`` with their speakers, and any unbalanced marks.
+
+    ``entities`` and ``index`` (``(start, end, entity)`` per mention, sorted) are
+    what the entity extractor found; speakers are resolved to them.
+    """
+    problems: list[QuoteProblem] = []
+    if not any(mark in body for mark in "\"“”‘’'"):
+        return [], problems
+    paragraphs = _paragraphs(body)
+    raws = _find_raw(body, paragraphs, problems)
+    if not raws:
+        return [], problems
+    att = _Attributor(body, entities, index)
+    para_starts = [start for start, _ in paragraphs]
+    sentences = _sentence_starts(body, paragraphs)
+    quotes: list[Quote] = []
+    prev: _Speaker | None = None
+    prev_para = -1
+    prev_close = 0
+    for n, raw in enumerate(raws):
+        text = "\n\n".join(body[s:e] for s, e in raw.spans)
+        if not text.strip():
+            continue
+        p = bisect.bisect_right(para_starts, raw.open_mark) - 1
+        para_start = paragraphs[p][0]
+        last_p = bisect.bisect_right(para_starts, max(raw.close_mark - 1, 0)) - 1
+        floor = prev_close if prev_para == p else para_start
+        sent_start = max(floor, sentences[bisect.bisect_right(sentences, raw.open_mark) - 1])
+        k = bisect.bisect_right(sentences, raw.close_mark + 1)
+        after_limit = min(
+            sentences[k] if k < len(sentences) else len(body),
+            raws[n + 1].open_mark if n + 1 < len(raws) else len(body),
+            paragraphs[last_p][1],
+        )
+        speaker: _Speaker | None = None
+        continued = False
+        # 1. Right after the quotation: "...," he added.
+        if raw.closed:
+            last_char = body[raw.spans[-1][1] - 1 : raw.spans[-1][1]]
+            speaker = att.after_quote(raw.close_mark, after_limit, open_ended=last_char in ",?!…—-")
+        # 2. Earlier in its sentence: Smith said: "...", or Smith: "..."
+        if speaker is None and sent_start < raw.open_mark:
+            speaker = att.before_quote(sent_start, raw.open_mark)
+            if speaker is None:
+                speaker = att.name_colon(para_start, raw.open_mark)
+        # 3. The sentence before, in the same paragraph: "Smith said so. "..."" (a
+        # paraphrase, then the quotation), when no earlier quotation spoke in between.
+        if speaker is None and floor < sent_start and prev_para != p:
+            speaker = att.before_quote(floor, sent_start)
+        # 4. The paragraph before ends with "Smith said:" (or "Smith made this comment:").
+        if speaker is None and sent_start == para_start and p > 0:
+            prev_start, prev_stop = paragraphs[p - 1]
+            if body[prev_start:prev_stop].rstrip().endswith(":"):
+                ps = max(sentences[bisect.bisect_right(sentences, prev_stop - 1) - 1], prev_start)
+                speaker = att.before_quote(ps, prev_stop) or att.name_colon(ps, prev_stop)
+        # 5. A quotation with no verb of its own continues the one before it.
+        if (
+            speaker is None
+            and prev is not None
+            and (prev_para == p or (prev_para == p - 1 and sent_start == para_start))
+        ):
+            speaker = prev
+            continued = True
+        words = len(text.split())
+        # A title or markup is no quotation, nor are a few quoted words nobody says.
+        if _is_markup(text) or (
+            _looks_like_title(text) and (speaker is None or _titled_before(body, raw.open_mark))
+        ):
+            continue
+        if (
+            (speaker is None or (continued and words < 4))
+            and ((raw.single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
+            and not (words == 1 and _cues(body, sent_start, after_limit))
+        ):
+            continue
+        if speaker is not None:
+            if speaker.entity is not None:
+                att.last_speaker = speaker.entity
+            prev = speaker
+        prev_para = last_p
+        prev_close = raw.close_mark
+        quotes.append(
+            _quote(
+                text,
+                tuple(_span(s, e, body[s:e]) for s, e in raw.spans),
+                _span_of(body, speaker.span) if speaker and speaker.span else None,
+                _span_of(body, speaker.cue) if speaker and speaker.cue and not continued else None,
+                speaker.entity if speaker else None,
+            )
+        )
+    return quotes, problems
+
+
+def _span_of(body: str, where: tuple[int, int]) -> Span:
+    return _span(where[0], where[1], body[where[0] : where[1]])

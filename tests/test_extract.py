@@ -1,0 +1,425 @@
+"""The rule-based extractor: the sample seed pinned, and each rule on small texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+import pytest
+
+from newsdoc._model import Article, DatePrecision, Entity, EntityKind, Quote
+from newsdoc._reader import loads
+from newsdoc.extract import (
+    DIAGNOSTIC_CODES,
+    Extractor,
+    RuleExtractor,
+    _fast,
+    extract,
+)
+from tests.conftest import SAMPLE
+
+DAY, YEAR, MONTH, WEEK, TIME = (
+    DatePrecision.DAY,
+    DatePrecision.YEAR,
+    DatePrecision.MONTH,
+    DatePrecision.WEEK,
+    DatePrecision.TIME,
+)
+
+
+@pytest.fixture(autouse=True)
+def _checked_constructors() -> Iterator[None]:
+    """Build every span, entity and quote through the model's checked constructors."""
+    _fast.CHECKED = True
+    yield
+    _fast.CHECKED = False
+
+
+def article(body: str, date: str | None = "2023-07-09") -> Article:
+    """An extracted article with this body (paragraphs split at blank lines)."""
+    header = f" date {date} \u00a0\n" if date else ""
+    return extract(loads(f"{header}Headline\n\n{body}\n"))
+
+
+def entity(art: Article, name: str) -> Entity:
+    found = [e for e in art.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in art.entities]}"
+    return found[0]
+
+
+def speaker_name(art: Article, quote: Quote) -> str | None:
+    return None if quote.entity is None else art.entities[quote.entity].name
+
+
+def recheck(art: Article) -> None:
+    """Rebuild the article through the checked constructor (span invariants)."""
+    attrs.evolve(art)
+
+
+# ------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    _fast.CHECKED = True
+    try:
+        return extract(loads(SAMPLE.read_bytes()))
+    finally:
+        _fast.CHECKED = False
+
+
+def test_seed_entities(seed: Article) -> None:
+    got = [
+        (e.kind, e.name, e.aliases, e.title, [m.text for m in e.mentions]) for e in seed.entities
+    ]
+    org, place, person = EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON
+    assert got == [
+        (
+            org,
+            "US Central Command",
+            ("Centcom", "US Centcom"),
+            None,
+            ["US Central Command", "Centcom", "US Centcom", "Centcom", "Centcom", "Centcom"],
+        ),
+        (place, "United States", ("US",), None, ["US"] * 6),
+        (
+            org,
+            "Islamic State",
+            ("Daesh", "IS", "ISIS"),
+            None,
+            ["Daesh", "IS", "Daesh", "ISIS", "ISIS", "IS", "IS"],
+        ),
+        (place, "Syria", (), None, ["Syria"] * 5),
+        (place, "Washington", (), None, ["Washington"]),
+        (person, "Osama al-Muhajer", (), None, ["Osama al-Muhajer"]),
+        (person, "Michael Kurilla", (), "General", ["General Michael Kurilla"]),
+        (EntityKind.EQUIPMENT, "MQ-9", (), None, ["MQ-9s"]),
+        (EntityKind.NATIONALITY, "Russian", (), None, ["Russian"] * 3),
+        (
+            person,
+            "Alexus Grynkewich",
+            (),
+            "Lieutenant General",
+            ["Air Force Lieutenant General Alexus Grynkewich", "Grynkewich"],
+        ),
+        (org, "Air Force", (), None, ["Air Force"]),
+        (place, "Moscow", (), None, ["Moscow", "Moscow"]),
+        (place, "Russia", (), None, ["Russia"]),
+        (
+            person,
+            "Bashar al-Assad",
+            (),
+            "President",
+            ["Syrian President Bashar al-Assad", "Assad"],
+        ),
+        (EntityKind.NATIONALITY, "Syrian", (), None, ["Syrian", "Syrian"]),
+        (place, "Iran", (), None, ["Iran"]),
+        (place, "Idlib", (), None, ["Idlib"]),
+    ]
+
+
+def test_seed_quotes(seed: Article) -> None:
+    got = [
+        (
+            q.text[:40],
+            q.speaker.text if q.speaker else None,
+            q.cue.text if q.cue else None,
+            speaker_name(seed, q),
+        )
+        for q in seed.quotes
+    ]
+    assert got == [
+        ("The strike Friday resulted in the death ", "US Centcom", "read", "US Central Command"),
+        (
+            "We have made it clear that we remain com",
+            "General Michael Kurilla",
+            "quoted as saying",
+            "Michael Kurilla",
+        ),
+        ("ISIS remains a threat, not only to the r", "he", "added", "Michael Kurilla"),
+        ("assessing reports of a civilian injury", "Centcom", "According to", "US Central Command"),
+        ("was conducted by the same MQ-9s [drones]", "Centcom", "said", "US Central Command"),
+        (
+            "dropped flares in front of the drones an",
+            "Air Force Lieutenant General Alexus Grynkewich",
+            "said",
+            "Alexus Grynkewich",
+        ),
+        ("cease this reckless behaviour", "Grynkewich", "calling", "Alexus Grynkewich"),
+    ]
+    # The quoted words, without their marks, and where they stand.
+    first = seed.quotes[0]
+    assert first.text.endswith("leader in eastern Syria.")
+    assert [seed.body[s.start : s.end] for s in first.spans] == [first.text]
+
+
+def test_seed_dates(seed: Article) -> None:
+    got = [(d.text, d.value, d.precision) for d in seed.dates]
+    assert got == [
+        ("Sunday", dt.date(2023, 7, 9), DAY),
+        ("Friday", dt.date(2023, 7, 7), DAY),
+        ("Friday", dt.date(2023, 7, 7), DAY),
+        ("Thursday", dt.date(2023, 7, 6), DAY),
+        ("Wednesday", dt.date(2023, 7, 5), DAY),
+        ("2011", dt.date(2011, 1, 1), YEAR),
+        ("2019", dt.date(2019, 1, 1), YEAR),
+    ]
+
+
+def test_seed_has_no_quote_diagnostics(seed: Article) -> None:
+    assert not [d for d in seed.diagnostics if d.code in DIAGNOSTIC_CODES]
+
+
+# ------------------------------------------------------------------------ API
+
+
+def test_rule_extractor_follows_the_protocol() -> None:
+    assert isinstance(RuleExtractor(), Extractor)
+
+
+def test_extract_is_deterministic_and_replaces_earlier_results(seed: Article) -> None:
+    again = extract(seed)
+    assert again == seed
+    assert again.entities == seed.entities
+    assert extract(attrs.evolve(seed, entities=(), quotes=(), dates=())) == seed
+
+
+def test_extract_leaves_the_rest_of_the_article_alone(seed: Article) -> None:
+    plain = loads(SAMPLE.read_bytes())
+    assert attrs.evolve(seed, entities=(), quotes=(), dates=()) == plain
+    assert seed.source is not None
+
+
+def test_parts_can_be_switched_off() -> None:
+    art = loads(SAMPLE.read_bytes())
+    only_dates = RuleExtractor(entities=False, quotes=False)(art)
+    assert not only_dates.entities
+    assert not only_dates.quotes
+    assert only_dates.dates
+    no_entities = RuleExtractor(entities=False)(art)
+    assert no_entities.quotes
+    assert all(q.entity is None for q in no_entities.quotes)
+    assert no_entities.quotes[2].speaker is not None
+
+
+def test_a_custom_extractor_can_be_passed() -> None:
+    def nothing(art: Article, /) -> Article:
+        return art
+
+    art = loads(SAMPLE.read_bytes())
+    assert extract(art, nothing) is art
+
+
+# ------------------------------------------------------------------- entities
+
+
+def test_titles_are_split_off_people() -> None:
+    art = article(
+        "Prime Minister Haider al-Abadi met Sen. John McCain and Foreign Secretary "
+        "Boris Johnson in Baghdad."
+    )
+    assert entity(art, "Haider al-Abadi").title == "Prime Minister"
+    assert entity(art, "John McCain").title == "Sen."
+    assert entity(art, "Boris Johnson").title == "Foreign Secretary"
+    assert entity(art, "Baghdad").kind is EntityKind.PLACE
+
+
+def test_a_surname_joins_the_full_name() -> None:
+    art = article("Jane Okafor arrived on Monday. Okafor said she was tired. Mr Okafor did not.")
+    person = entity(art, "Jane Okafor")
+    assert [m.text for m in person.mentions] == ["Jane Okafor", "Okafor", "Mr Okafor"]
+
+
+def test_declared_aliases_join_their_entity() -> None:
+    art = article(
+        "The Kurdistan Workers Union (KWU) said on Monday that the KWU would strike. "
+        "The Zetland Army, also known as Zarmy, denied it; Zarmy fighters left."
+    )
+    union = entity(art, "Kurdistan Workers Union")
+    assert union.kind is EntityKind.ORGANIZATION
+    assert union.aliases == ("KWU",)
+    assert [m.text for m in union.mentions] == ["Kurdistan Workers Union", "KWU", "KWU"]
+    army = entity(art, "Zetland Army")
+    assert army.aliases == ("Zarmy",)
+    assert len(army.mentions) == 3
+
+
+def test_an_acronym_spelling_a_name_joins_it() -> None:
+    art = article("The Free Patriotic Movement won. Leaders of the FPM celebrated.")
+    movement = entity(art, "Free Patriotic Movement")
+    assert "FPM" in movement.aliases
+
+
+def test_kinds_from_lists_heads_and_context() -> None:
+    art = article(
+        "Reuters reported that Xyloria Province and the Vantor Regional Council were "
+        "flooded. Residents of Quellburg city fled to Brinmoor, where Kadir Omari, 43, "
+        "said Turkish F-16 jets flew over."
+    )
+    kinds = {e.name: e.kind for e in art.entities}
+    assert kinds["Reuters"] is EntityKind.ORGANIZATION
+    assert kinds["Xyloria Province"] is EntityKind.PLACE
+    assert kinds["Vantor Regional Council"] is EntityKind.ORGANIZATION
+    assert kinds["Quellburg"] is EntityKind.PLACE
+    assert kinds["Kadir Omari"] is EntityKind.PERSON
+    assert kinds["Turkish"] is EntityKind.NATIONALITY
+    assert kinds["F-16"] is EntityKind.EQUIPMENT
+
+
+def test_sentence_initial_words_are_not_names() -> None:
+    art = article("However, the talks failed. According to officials, Smoke rose.")
+    assert [e.name for e in art.entities] == []
+
+
+def test_every_mention_is_its_text() -> None:
+    art = article("Mr. Ban Ki-moon of the U.N. visited Deir ez-Zor. Ban left for Geneva.")
+    recheck(art)
+    for e in art.entities:
+        for m in e.mentions:
+            assert art.body[m.start : m.end] == m.text
+
+
+# --------------------------------------------------------------------- quotes
+
+
+def test_quote_forms_and_speakers() -> None:
+    art = article(
+        'Maria Lopez said: "We will rebuild the bridge."\n\n'
+        "“It will take a year,” she added.\n\n"
+        "‘Nobody expected this,’ said John Brennan.\n\n"
+        'The mayor called it "a disaster for the whole town".'
+    )
+    got = [
+        (q.text, speaker_name(art, q), q.speaker.text if q.speaker else None) for q in art.quotes
+    ]
+    assert got == [
+        ("We will rebuild the bridge.", "Maria Lopez", "Maria Lopez"),
+        ("It will take a year,", "Maria Lopez", "she"),
+        ("Nobody expected this,", "John Brennan", "John Brennan"),
+        ("a disaster for the whole town", None, "The mayor"),
+    ]
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote() -> None:
+    art = article(
+        'Ali Hassan told reporters: "The first part of the story.\n\n'
+        '"And the second part, which ends here."'
+    )
+    [quote] = art.quotes
+    assert len(quote.spans) == 2
+    assert quote.text == "The first part of the story.\n\nAnd the second part, which ends here."
+    assert speaker_name(art, quote) == "Ali Hassan"
+    recheck(art)
+
+
+def test_titles_and_scare_quotes_are_not_quotations() -> None:
+    art = article('He spoke on CBS\'s "Face the Nation" about "fake" news.')
+    assert art.quotes == ()
+
+
+def test_an_unbalanced_quote_is_kept_and_reported() -> None:
+    art = article('The minister said: "We never agreed to this\n\nThe talks went on.')
+    [quote] = art.quotes
+    assert quote.text == "We never agreed to this"
+    [diag] = [d for d in art.diagnostics if d.code == "unbalanced-quote"]
+    assert diag.severity == "warning"
+    assert art.source is not None
+    assert art.source.text[diag.pos] == '"'
+    assert (diag.lineno, diag.colno) == (4, 20)
+
+
+def test_a_closing_mark_without_an_opening_one() -> None:
+    art = article("Nobody knows what happened next,” the witness said.")
+    [quote] = art.quotes
+    assert quote.text == "Nobody knows what happened next,"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the witness"
+    assert [d.code for d in art.diagnostics] == ["unbalanced-quote"]
+
+
+def test_extracting_twice_does_not_repeat_diagnostics() -> None:
+    art = article('He said: "open\n\nand never closed.')
+    assert len(extract(art).diagnostics) == len(art.diagnostics)
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    art = article("The country’s leaders’ plans don't change, the group's chief said.")
+    assert art.quotes == ()
+    assert not art.diagnostics
+
+
+# ---------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("announced Sunday", dt.date(2023, 7, 9), DAY),
+        ("The strike Friday", dt.date(2023, 7, 7), DAY),
+        ("they met Thursday", dt.date(2023, 7, 6), DAY),
+        ("last Sunday", dt.date(2023, 7, 2), DAY),
+        ("next Monday", dt.date(2023, 7, 10), DAY),
+        ("on Monday next week", dt.date(2023, 7, 10), DAY),
+        ("They will meet Tuesday", dt.date(2023, 7, 11), DAY),
+        ("in 2019", dt.date(2019, 1, 1), YEAR),
+        ("last month", dt.date(2023, 6, 1), MONTH),
+        ("last week", dt.date(2023, 6, 26), WEEK),
+        ("this year", dt.date(2023, 1, 1), YEAR),
+        ("July 9", dt.date(2023, 7, 9), DAY),
+        ("on 4 February 2015", dt.date(2015, 2, 4), DAY),
+        ("Sunday, July 9, 2023", dt.date(2023, 7, 9), DAY),
+        ("in December 2014", dt.date(2014, 12, 1), MONTH),
+        ("in March", dt.date(2023, 3, 1), MONTH),
+        ("yesterday", dt.date(2023, 7, 8), DAY),
+        ("two weeks ago", dt.date(2023, 6, 19), WEEK),
+        ("three years ago", dt.date(2020, 1, 1), YEAR),
+        ("in the 1990s", dt.date(1990, 1, 1), YEAR),
+        ("2023-07-01", dt.date(2023, 7, 1), DAY),
+        ("at 3 p.m. on Friday", dt.datetime(2023, 7, 7, 15, 0), TIME),
+    ],
+)
+def test_dates_resolve_from_the_article_date(
+    text: str, value: dt.date, precision: DatePrecision
+) -> None:
+    [mention] = article(f"It happened {text}.").dates
+    assert mention.value == value
+    assert mention.precision is precision
+    assert mention.text in text
+
+
+def test_relative_dates_need_an_article_date() -> None:
+    art = article("The strike Friday followed one last month, and one in 2019.", date=None)
+    got = [(d.text, d.value, d.precision) for d in art.dates]
+    assert got == [
+        ("Friday", None, DAY),
+        ("last month", None, MONTH),
+        ("2019", dt.date(2019, 1, 1), YEAR),
+    ]
+
+
+def test_a_datetime_article_date_gives_days() -> None:
+    art = article("The strike Friday.", date="2023-07-09T10:30:00+02:00")
+    [mention] = art.dates
+    assert mention.value == dt.date(2023, 7, 7)
+
+
+def test_numbers_that_are_not_years() -> None:
+    art = article("About 1,000 troops and 2020 soldiers; $2015 paid; item #2016 sold.")
+    assert [d.text for d in art.dates] == []
+
+
+def test_the_fast_constructors_build_what_the_checked_ones_do() -> None:
+    _fast.CHECKED = False
+    try:
+        fast = extract(loads(SAMPLE.read_bytes()))
+        odd = article('He said: "never closed\n\nAnd "another one.')
+    finally:
+        _fast.CHECKED = True
+    checked = extract(loads(SAMPLE.read_bytes()))
+    assert fast == checked
+    assert fast.quotes == checked.quotes
+    assert fast.diagnostics == checked.diagnostics
+    recheck(fast)  # every invariant holds on the fast path too
+    recheck(odd)
+    assert type(fast.entities[0].mentions[0]) is type(checked.entities[0].mentions[0])

@@ -1,0 +1,62 @@
+"""The spaCy adapter, with a real pipeline built in the test (skipped without spaCy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsdoc._model import EntityKind
+from newsdoc._reader import loads
+from newsdoc.extract import Extractor, extract
+from newsdoc.extract.spacy import SpacyExtractor
+
+spacy = pytest.importorskip("spacy", reason="spaCy is not installed (extra 'spacy')")
+
+TEXT = (
+    " date 2023-07-09 \u00a0\nHeadline\n\n"
+    "Michael Kurilla of US Central Command said on Friday: “We remain committed.”\n\n"
+    "Kurilla visited Syria, the command said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    pipeline = spacy.blank("en")
+    ruler = pipeline.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Michael Kurilla", "id": "kurilla"},
+            {"label": "PERSON", "pattern": "Kurilla", "id": "kurilla"},
+            {"label": "ORG", "pattern": "US Central Command"},
+            {"label": "GPE", "pattern": "Syria"},
+            {"label": "DATE", "pattern": "Friday"},
+        ]
+    )
+    return pipeline
+
+
+def test_the_adapter_is_an_extractor(nlp: Any) -> None:
+    assert isinstance(SpacyExtractor(nlp), Extractor)
+
+
+def test_pipeline_entities_become_newsdoc_entities(nlp: Any) -> None:
+    article = extract(loads(TEXT), SpacyExtractor(nlp))
+    got = [(e.kind, e.name, e.aliases, [m.text for m in e.mentions]) for e in article.entities]
+    assert got == [
+        (EntityKind.PERSON, "Michael Kurilla", ("Kurilla",), ["Michael Kurilla", "Kurilla"]),
+        (EntityKind.ORGANIZATION, "US Central Command", (), ["US Central Command"]),
+        (EntityKind.PLACE, "Syria", (), ["Syria"]),
+    ]
+    [quote] = article.quotes
+    assert quote.entity is not None
+    assert article.entities[quote.entity].name == "Michael Kurilla"
+    assert [d.text for d in article.dates] == ["Friday"]
+
+
+def test_labels_can_be_remapped(nlp: Any) -> None:
+    only_places = SpacyExtractor(nlp, labels={"GPE": EntityKind.PLACE}, quotes=False, dates=False)
+    article = extract(loads(TEXT), only_places)
+    assert [e.name for e in article.entities] == ["Syria"]
+    assert article.quotes == ()
+    assert article.dates == ()
