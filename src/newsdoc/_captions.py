@@ -64,11 +64,11 @@ def split_caption(line: str) -> tuple[str, str] | None:
     if best <= 0:
         return None
     credit = line[best + _SEPARATOR_LENGTH :].strip()
-    if not credit or credit[0].islower():
+    if not credit or credit[0].islower() or len(credit.split()) > _MAX_CREDIT_WORDS:
         return None
     caption = line[:best].rstrip()
-    if not caption or len(credit.split()) > _MAX_CREDIT_WORDS:
-        return None
-    if _is_agency(credit) or _PHOTO_FORM.match(credit) or caption[-1] in _SENTENCE_END:
+    if caption and (
+        _is_agency(credit) or _PHOTO_FORM.match(credit) or caption[-1] in _SENTENCE_END
+    ):
         return caption, credit
     return None

@@ -37,7 +37,7 @@ _MAX_DATE_CHARS = 64
 
 def parse_date(text: str) -> DateResult:
     """Read a header date.  Returns ``(value, None)`` or ``(None, code)``."""
-    if _ISO_DATE.match(text):
+    if len(text) == 10 and _ISO_DATE.match(text):
         try:
             return dt.date.fromisoformat(text), None
         except ValueError:

@@ -70,11 +70,13 @@ def decode(data: bytes) -> tuple[str, list[Note]]:
     except UnicodeDecodeError as error:
         text, notes = _decode_undeclared(data, error)
         return _repair(text, notes)
-    if "\x00" in text:
+    if b"\x00" in data:  # on the bytes: for text, ``in`` is slow for this character
         wide = _utf16_without_bom(data)
         if wide is not None:
             return _repair(*wide)
-    return _repair(text, [])
+    if "\u00c3" in text or "\u00e2" in text or "\u00c2" in text:
+        return _repair(text, [])
+    return text, []  # clean UTF-8: the usual case
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, list[Note]] | None:
@@ -95,6 +97,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, list[Note]] | None:
 def decode_str(text: str) -> tuple[str, list[Note]]:
     """Text given as ``str``: a leading BOM is removed and mojibake repaired."""
     notes: list[Note] = []
+    if text.isascii():
+        return text, notes
     if text.startswith("\ufeff"):
         text = text[1:]
         notes.append(("bom", "A byte-order mark was removed", 0))

@@ -647,6 +647,23 @@ class Article:
         return f"<Article {' '.join(parts)}>"
 
 
+# The slot setters of Article, taken once: calling a slot's setter directly is
+# the cheapest way to fill a frozen, slotted instance.
+_SET = {name: getattr(Article, name).__set__ for name in attrs.fields_dict(Article)}
+_set_headline = _SET["headline"]
+_set_date = _SET["date"]
+_set_paragraphs = _SET["paragraphs"]
+_set_images = _SET["images"]
+_set_metadata = _SET["metadata"]
+_set_id = _SET["id"]
+_set_entities = _SET["entities"]
+_set_quotes = _SET["quotes"]
+_set_dates = _SET["dates"]
+_set_parse_info = _SET["_parse_info"]
+if len(_SET) != 10:  # pragma: no cover - a guard for whoever adds a field
+    raise RuntimeError("parsed_article() must set every field of Article")
+
+
 def parsed_article(
     headline: str,
     date: DateValue | None,
@@ -664,17 +681,16 @@ def parsed_article(
     only when ``date`` is ``None``.
     """
     article: Article = object.__new__(Article)
-    set_field = object.__setattr__
-    set_field(article, "headline", headline)
-    set_field(article, "date", date)
-    set_field(article, "paragraphs", paragraphs)
-    set_field(article, "images", images)
-    set_field(article, "metadata", metadata)
-    set_field(article, "id", id)
-    set_field(article, "entities", ())
-    set_field(article, "quotes", ())
-    set_field(article, "dates", ())
-    set_field(article, "_parse_info", parse_info)
+    _set_headline(article, headline)
+    _set_date(article, date)
+    _set_paragraphs(article, paragraphs)
+    _set_images(article, images)
+    _set_metadata(article, metadata)
+    _set_id(article, id)
+    _set_entities(article, ())
+    _set_quotes(article, ())
+    _set_dates(article, ())
+    _set_parse_info(article, parse_info)
     return article
 
 

@@ -61,8 +61,8 @@ _LAYOUT_SET = frozenset(LAYOUT)
 # one space on each side of a value that neither starts nor ends with space).
 _CANONICAL = re.compile(
     r" ([a-z][a-z0-9_-]{0,29})"  # a space, then the key
-    r" ([^\s:\u200b-\u200d\u2060\ufeff][^\r\n]*[^\s\u200b-\u200d\u2060\ufeff]"
-    r"|[^\s:\u200b-\u200d\u2060\ufeff])"  # a space, then the value
+    r" ([^\s:\u200b\u2060\ufeff][^\r\n]*[^\s\u200b\u2060\ufeff]"
+    r"|[^\s:\u200b\u2060\ufeff])"  # a space, then the value
     r" \u00a0\Z"  # a space and a no-break space closing the line
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -176,13 +176,7 @@ def strip_lines(text: str, lines: list[str]) -> list[str]:
 
 
 def _has_zero_width(text: str) -> bool:
-    return (
-        "\u200b" in text
-        or "\u200c" in text
-        or "\u200d" in text
-        or "\u2060" in text
-        or "\ufeff" in text
-    )
+    return "\u200b" in text or "\u2060" in text or "\ufeff" in text
 
 
 class _Parse:
@@ -293,8 +287,9 @@ def _scan(text: str) -> _Parse:
 def parse_text(text: str, *, id: str | None = None, notes: Sequence[Note] = ()) -> Article:
     """Parse decoded text into an `Article` (never raises on content)."""
     state = _scan(text)
-    for code, message, pos in notes:
-        state.report(code, message, pos)
+    if notes:
+        for code, message, pos in notes:
+            state.report(code, message, pos)
     if not state.headers and state.headline is None:
         state.report("empty-input", "The input is empty", 0)
     date, metadata = _header_values(state)

@@ -11,8 +11,10 @@ __all__ = ["LAYOUT", "LINE_BREAKS", "NBSP", "ZERO_WIDTH", "has_line_break", "is_
 NBSP = "\u00a0"
 
 #: Zero-width characters that are layout at a line's ends: zero-width space,
-#: non-joiner and joiner, word joiner, and a stray byte-order mark.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: word joiner, and a stray byte-order mark.  The zero-width non-joiner and
+#: joiner (U+200C, U+200D) are not: they are content in Persian, Indic scripts
+#: and emoji sequences.
+ZERO_WIDTH = "\u200b\u2060\ufeff"
 
 #: Characters that separate lines.  Only these: U+2028, U+0085 and form feed
 #: are content inside a paragraph, not line breaks (``str.splitlines`` would
@@ -24,7 +26,7 @@ LINE_BREAKS = "\r\n"
 #: which never reach a line) plus the zero-width characters and a stray BOM.
 LAYOUT = (
     "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in LINE_BREAKS)
-    + "\u200b\u200c\u200d\u2060\ufeff"
+    + ZERO_WIDTH
 )
 
 
