@@ -211,12 +211,6 @@ class _Parse:
     def report(self, code: str, message: str, pos: int) -> None:
         self.diagnostics.append(make_diagnostic(code, message, pos, self.starts))
 
-    def skip_blank(self, index: int) -> int:
-        content = self.content
-        while index < len(content) and not content[index]:
-            index += 1
-        return index
-
     def content_pos(self, index: int) -> int:
         """The offset of line ``index``'s first non-layout character."""
         content = self.content[index]

@@ -6,7 +6,7 @@ writer refuses exactly what the parser would strip or split on.
 
 from __future__ import annotations
 
-__all__ = ["LAYOUT", "LINE_BREAKS", "NBSP", "ZERO_WIDTH", "has_line_break", "is_blank"]
+__all__ = ["LAYOUT", "LINE_BREAKS", "NBSP", "ZERO_WIDTH", "has_line_break"]
 
 NBSP = "\u00a0"
 
@@ -28,11 +28,6 @@ LAYOUT = (
     "".join(chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in LINE_BREAKS)
     + ZERO_WIDTH
 )
-
-
-def is_blank(line: str) -> bool:
-    """True when ``line`` holds layout characters only."""
-    return not line.strip(LAYOUT)
 
 
 def has_line_break(text: str) -> bool:
