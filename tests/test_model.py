@@ -146,3 +146,14 @@ def test_body_and_text() -> None:
     )
     assert article.body == "One.\n\nTwo."
     assert article.text == "H\n\nC.\n\nOne.\n\nTwo."
+
+
+def test_offsets_must_be_whole_minutes() -> None:
+    odd = dt.datetime(2023, 7, 9, 14, 30, tzinfo=dt.timezone(dt.timedelta(seconds=30)))
+    with pytest.raises(ValueError, match="date: the UTC offset must be a whole number of minutes"):
+        Article(headline="H", date=odd)
+    span = Span(start=0, end=1, text="x")
+    with pytest.raises(ValueError, match=r"DateMention\.value: the UTC offset"):
+        DateMention(span=span, value=odd)
+    fine = dt.datetime(2023, 7, 9, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=-3, minutes=-30)))
+    assert Article(headline="H", date=fine).date == fine

@@ -321,3 +321,14 @@ def test_a_very_long_date_value_is_not_handed_to_dateutil() -> None:
     article = newsdoc.loads("date: 2023 " + "x" * 1_000_000 + "\nHeadline\n\nBody.\n")
     assert article.date is None
     assert [d.code for d in article.diagnostics] == ["invalid-date"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2023-07-09T14:30:00+55:00", "2023-07-09T14:30:00+05:30:15", "2023-07-09 14:30 +0333333"],
+)
+def test_impossible_offsets_are_invalid_dates(value: str) -> None:
+    article = newsdoc.loads(f"date: {value}\nHeadline\n\nBody.\n")
+    assert article.date is None
+    assert article.metadata["date"] == value
+    assert [d.code for d in article.diagnostics] == ["invalid-date"]

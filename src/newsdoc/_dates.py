@@ -15,7 +15,7 @@ import warnings
 from dateutil import parser as _du_parser
 from dateutil.parser import UnknownTimezoneWarning
 
-from newsdoc._model import DateValue
+from newsdoc._model import DateValue, has_minute_offset
 
 __all__ = ["DateResult", "looks_like_date", "parse_date"]
 
@@ -47,7 +47,7 @@ def parse_date(text: str) -> DateResult:
             value = dt.datetime.fromisoformat(text)
         except ValueError:
             return _parse_other(text)
-        return value, None
+        return (value, None) if has_minute_offset(value) else (None, "invalid-date")
     slash = _SLASH_DATE.match(text)
     if slash:
         try:
@@ -73,15 +73,23 @@ def _parse_other(text: str) -> DateResult:
         return first.date(), None
     # The text gave a time of its own (at least an hour; the defaults differ
     # in every field): keep it, with its offset if any.
-    return _fixed_offset(first) if first.tzinfo is not None else first, None
+    return _fixed_offset(first) if first.tzinfo is not None else (first, None)
 
 
-def _fixed_offset(value: dt.datetime) -> dt.datetime:
-    """Replace a dateutil zone with a plain fixed offset, never converting."""
-    offset = value.utcoffset()
+def _fixed_offset(value: dt.datetime) -> DateResult:
+    """Replace a dateutil zone with a plain fixed offset, never converting.
+
+    An offset of a day or more, or not in whole minutes, is no real offset.
+    """
+    try:
+        offset = value.utcoffset()
+    except ValueError:  # dateutil keeps offsets of a day or more; datetime refuses them
+        return None, "invalid-date"
     if offset is None:
-        return value.replace(tzinfo=None)
-    return value.replace(tzinfo=dt.timezone(offset))
+        return value.replace(tzinfo=None), None
+    if abs(offset) >= dt.timedelta(hours=24) or offset % dt.timedelta(minutes=1):
+        return None, "invalid-date"
+    return value.replace(tzinfo=dt.timezone(offset)), None
 
 
 def looks_like_date(text: str) -> bool:

@@ -149,6 +149,25 @@ def _check(value: T, cls: type[T] | tuple[type, ...], field: str, optional: bool
     raise _type_error(field, names + (" or None" if optional else ""), value)
 
 
+def has_minute_offset(value: _dt.date) -> bool:
+    """False for a date-time whose UTC offset is not a whole number of minutes.
+
+    ISO 8601 and RFC 3339 write offsets in hours and minutes, so an offset
+    with seconds could not be written to JSON or to the seed format as it is.
+    """
+    if not isinstance(value, _dt.datetime):
+        return True
+    offset = value.utcoffset()
+    return offset is None or offset % _dt.timedelta(minutes=1) == _dt.timedelta(0)
+
+
+def _check_date(value: _dt.date, field: str) -> _dt.date:
+    _check(value, _dt.date, field, optional=True)
+    if not has_minute_offset(value):
+        raise ValueError(f"{field}: the UTC offset must be a whole number of minutes")
+    return value
+
+
 def _check_tuple(value: Iterable[T], cls: type[T], field: str) -> tuple[T, ...]:
     """Accept any iterable (but a bare string) of ``cls`` items, as a tuple."""
     if type(value) is not tuple:
@@ -221,7 +240,7 @@ def _datemention_span(value: Span) -> Span:
 
 
 def _datemention_value(value: _dt.date | None) -> _dt.date | None:
-    return None if value is None else _check(value, _dt.date, "DateMention.value", optional=True)
+    return None if value is None else _check_date(value, "DateMention.value")
 
 
 def _datemention_precision(value: DatePrecision | None) -> DatePrecision | None:
@@ -245,7 +264,7 @@ def _headline(value: str) -> str:
 
 
 def _date(value: _dt.date | None) -> _dt.date | None:
-    return None if value is None else _check(value, _dt.date, "date", optional=True)
+    return None if value is None else _check_date(value, "date")
 
 
 def _paragraphs(value: Iterable[str]) -> tuple[str, ...]:
