@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from newsdoc._parser import Note
 
@@ -52,6 +53,8 @@ _BOM_STARTS = frozenset(bom[:1] for bom, _, _ in _BOMS)
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Characters whose presence hints at mojibake: cp1252 readings of UTF-8 lead
 # bytes (Ã Â â Å Ä Æ Ð Ñ ...) next to a continuation-byte reading.
+_MAX_REPAIR_LINE = 100_000
+_REPAIR_CHUNK = 64_000
 _LEADS = "\u00c3\u00e2\u00c2"
 # What follows a lead: the cp1252 reading of a UTF-8 continuation byte.
 _FOLLOWER = re.compile("[\u0080-\u00bf\u2010-\u203a\u0152-\u0192\u02c6\u02dc\u20ac\u2122]")
@@ -69,6 +72,8 @@ def decode(data: bytes) -> tuple[str, list[Note]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         text, notes = _decode_undeclared(data, error)
+        if notes[-1][0] == "invalid-utf8":
+            return text, notes  # bytes of no known encoding: nothing to repair
         return _repair(text, notes)
     if b"\x00" in data:  # on the bytes: for text, ``in`` is slow for this character
         wide = _utf16_without_bom(data)
@@ -178,12 +183,35 @@ def _may_hold_mojibake(text: str) -> bool:
 
 
 def repair_mojibake(text: str) -> str:
-    """``text`` with mojibake repaired (unchanged when there is none)."""
+    """``text`` with mojibake repaired (unchanged when there is none).
+
+    Repaired in runs of whole lines of about 64,000 characters, and a single
+    line longer than 100,000 characters is left as it is: ftfy's time grows
+    faster than the length of what it is given, and mojibake does not span
+    lines.
+    """
     if not _may_hold_mojibake(text):
         return text
     from ftfy import fix_encoding
 
-    return fix_encoding(text)
+    pieces: list[str] = []
+    chunk: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        if size + len(line) > _REPAIR_CHUNK and chunk:
+            pieces.append(_repair_chunk("\n".join(chunk), fix_encoding))
+            chunk, size = [], 0
+        chunk.append(line)
+        size += len(line) + 1
+    pieces.append(_repair_chunk("\n".join(chunk), fix_encoding))
+    repaired = "\n".join(pieces)
+    return repaired if repaired != text else text
+
+
+def _repair_chunk(chunk: str, fix: Callable[[str], str]) -> str:
+    if len(chunk) > _MAX_REPAIR_LINE or not _may_hold_mojibake(chunk):
+        return chunk
+    return fix(chunk)
 
 
 def _repair(text: str, notes: list[Note]) -> tuple[str, list[Note]]:
