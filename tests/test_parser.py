@@ -332,3 +332,13 @@ def test_impossible_offsets_are_invalid_dates(value: str) -> None:
     assert article.date is None
     assert article.metadata["date"] == value
     assert [d.code for d in article.diagnostics] == ["invalid-date"]
+
+
+@given(st.text(st.sampled_from("ab\r\n\u2028")), st.data())
+def test_counting_lines_and_the_line_table_agree(text: str, data: st.DataObject) -> None:
+    from newsdoc._errors import make_diagnostic, position
+    from newsdoc._parser import line_starts, split_lines
+
+    pos = data.draw(st.integers(0, len(text)))
+    table = make_diagnostic("no-date", "m", pos, line_starts(text, split_lines(text)))
+    assert position(text, pos) == (table.lineno, table.colno)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newsdoc._model import Diagnostic, Severity
 
-__all__ = ["CODES", "ParseError", "make_diagnostic"]
+__all__ = ["CODES", "ParseError", "make_diagnostic", "position"]
 
 #: Every diagnostic code: its severity and what it means.  The table in
 #: ``docs/diagnostics.md`` is checked against this one by the docs tests.
@@ -83,9 +83,7 @@ class ParseError(ValueError):
     code: str
 
     def __init__(self, msg: str, doc: str, pos: int, code: str = "parse-error") -> None:
-        lineno = doc.count("\n", 0, pos) + doc.count("\r", 0, pos) - doc.count("\r\n", 0, pos) + 1
-        line_start = max(doc.rfind("\n", 0, pos), doc.rfind("\r", 0, pos)) + 1
-        colno = pos - line_start + 1
+        lineno, colno = position(doc, pos)
         super().__init__(f"{msg} (at line {lineno}, column {colno})")
         self.msg = msg
         self.doc = doc
@@ -96,6 +94,17 @@ class ParseError(ValueError):
 
     def __reduce__(self) -> tuple[type[ParseError], tuple[str, str, int, str]]:
         return (type(self), (self.msg, self.doc, self.pos, self.code))
+
+
+def position(doc: str, pos: int) -> tuple[int, int]:
+    """The 1-based line and column of offset ``pos`` in ``doc``.
+
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r``; counting (in C) needs no table of
+    line starts, so one diagnostic in a huge input costs no memory.
+    """
+    lineno = doc.count("\n", 0, pos) + doc.count("\r", 0, pos) - doc.count("\r\n", 0, pos) + 1
+    line_start = max(doc.rfind("\n", 0, pos), doc.rfind("\r", 0, pos)) + 1
+    return lineno, pos - line_start + 1
 
 
 def make_diagnostic(code: str, message: str, pos: int, line_starts: Sequence[int]) -> Diagnostic:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from newsdoc._captions import split_caption
 from newsdoc._dates import looks_like_date, parse_date
-from newsdoc._errors import ParseError, make_diagnostic
+from newsdoc._errors import CODES, ParseError, make_diagnostic, position
 from newsdoc._model import (
     EMPTY_METADATA,
     Article,
@@ -57,6 +57,8 @@ __all__ = [
 _VALUE_KEYS = frozenset({"date", "url", "link"})
 
 _LAYOUT_SET = frozenset(LAYOUT)
+# Up to this many diagnostics are located by counting lines; more build a table.
+_FEW = 8
 # The canonical header line, as written: " key value NBSP" (lower-case key,
 # one space on each side of a value that neither starts nor ends with space).
 _CANONICAL = re.compile(
@@ -209,7 +211,16 @@ class _Parse:
         return self._starts
 
     def report(self, code: str, message: str, pos: int) -> None:
-        self.diagnostics.append(make_diagnostic(code, message, pos, self.starts))
+        if self._starts is None and len(self.diagnostics) < _FEW:
+            # A few diagnostics: count lines rather than build a table of them.
+            lineno, colno = position(self.text, pos)
+            severity = CODES[code][0]
+            diagnostic = Diagnostic(
+                code=code, message=message, severity=severity, pos=pos, lineno=lineno, colno=colno
+            )
+            self.diagnostics.append(diagnostic)
+        else:
+            self.diagnostics.append(make_diagnostic(code, message, pos, self.starts))
 
     def content_pos(self, index: int) -> int:
         """The offset of line ``index``'s first non-layout character."""
