@@ -102,6 +102,10 @@ def position(doc: str, pos: int) -> tuple[int, int]:
     Lines end at ``\\n``, ``\\r\\n`` or ``\\r``; counting (in C) needs no table of
     line starts, so one diagnostic in a huge input costs no memory.
     """
+    if 0 < pos < len(doc) and doc[pos] == "\n" and doc[pos - 1] == "\r":
+        # Between the two characters of a CRLF: still on the line the CRLF ends.
+        lineno, colno = position(doc, pos - 1)
+        return lineno, colno + 1
     lineno = doc.count("\n", 0, pos) + doc.count("\r", 0, pos) - doc.count("\r\n", 0, pos) + 1
     line_start = max(doc.rfind("\n", 0, pos), doc.rfind("\r", 0, pos)) + 1
     return lineno, pos - line_start + 1
