@@ -342,3 +342,24 @@ def test_counting_lines_and_the_line_table_agree(text: str, data: st.DataObject)
     pos = data.draw(st.integers(0, len(text)))
     table = make_diagnostic("no-date", "m", pos, line_starts(text, split_lines(text)))
     assert position(text, pos) == (table.lineno, table.colno)
+
+
+def test_stray_layout_at_both_ends_of_a_headline_keeps_it_a_headline() -> None:
+    for headline in (" \tAd sales boost Time Warner profit\u00a0", "\u200bAd sales boost\u00a0"):
+        article = newsdoc.loads(f"{headline}\n\nBody text here.\n")
+        assert article.headline == headline.strip(" \t\u00a0\u200b")
+        assert article.metadata == {}
+    messy = newsdoc.loads(" \tsource Dawn \u00a0\n date 2023-07-09 \u00a0\nHeadline\n\nBody.\n")
+    assert messy.metadata == {"source": "Dawn"}
+    assert messy.headline == "Headline"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xef\xbb\xbf\xc3\xa2\xe2\x82\xac\xe2\x80\x9d\xff", b"\xff\xfe\xe2\x00\xac \x1d \x00\xd8"],
+)
+def test_error_positions_stay_inside_the_text(data: bytes) -> None:
+    with pytest.raises(ParseError) as info:
+        newsdoc.loads(data, strict=True)
+    assert 0 <= info.value.pos <= len(info.value.doc)
+    assert info.value.doc[info.value.pos] == "\ufffd"

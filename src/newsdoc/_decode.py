@@ -67,6 +67,8 @@ def decode(data: bytes) -> tuple[str, list[Note]]:
             if data.startswith(bom):
                 text, notes = _decode_declared(data[len(bom) :], codec, name)
                 notes.insert(0, ("bom", f"A {name} byte-order mark was removed", 0))
+                if notes[-1][0] == "invalid-bytes":
+                    return text, notes  # damaged bytes: nothing to repair
                 return _repair(text, notes)
     try:
         text = data.decode("utf-8")

@@ -106,6 +106,8 @@ def position(doc: str, pos: int) -> tuple[int, int]:
         # Between the two characters of a CRLF: still on the line the CRLF ends.
         lineno, colno = position(doc, pos - 1)
         return lineno, colno + 1
+    if doc.find("\r", 0, pos) < 0:  # the usual case: two passes, not five
+        return doc.count("\n", 0, pos) + 1, pos - doc.rfind("\n", 0, pos)
     lineno = doc.count("\n", 0, pos) + doc.count("\r", 0, pos) - doc.count("\r\n", 0, pos) + 1
     line_start = max(doc.rfind("\n", 0, pos), doc.rfind("\r", 0, pos)) + 1
     return lineno, pos - line_start + 1

@@ -55,6 +55,14 @@ __all__ = [
 #: Keys whose line is a header line without a colon when the value fits
 #: (a date, a URL).
 _VALUE_KEYS = frozenset({"date", "url", "link"})
+#: Header keys common in scraped news (compared in lower case).
+_USUAL_KEYS = frozenset(
+    {
+        "date", "url", "link", "source", "author", "authors", "byline", "publisher",
+        "section", "category", "language", "id", "tags", "keywords", "title", "updated",
+        "published", "modified", "location", "dateline", "credit", "site",
+    }
+)  # fmt: skip
 
 _LAYOUT_SET = frozenset(LAYOUT)
 # Up to this many diagnostics are located by counting lines; more build a table.
@@ -135,11 +143,14 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
     if after and after != ":" and after not in _LAYOUT_SET:
         return None  # the key runs straight into more text: an ordinary word
     key = match.group().lower()
-    # The written layout: layout before the key, a no-break space after the value.
+    # The written layout: a space before the key, a no-break space after the
+    # value.  Other layout before the key is taken for it only with a usual key:
+    # a headline may carry stray layout at both ends too.
     marked = (
         line[:1] in _LAYOUT_SET
         and line[-1:] in _LAYOUT_SET
         and NBSP in line[len(line.rstrip(LAYOUT)) :]
+        and (line[:2] == " " + content[:1] or key in _USUAL_KEYS)
     )
     if not marked and key not in _VALUE_KEYS and ":" not in content[end : end + 4]:
         return None  # the cheap test that turns most headlines away
