@@ -336,12 +336,12 @@ def test_impossible_offsets_are_invalid_dates(value: str) -> None:
 
 @given(st.text(st.sampled_from("ab\r\n\u2028")), st.data())
 def test_counting_lines_and_the_line_table_agree(text: str, data: st.DataObject) -> None:
-    from newsdoc._errors import make_diagnostic, position
+    from newsdoc._errors import position
+    from newsdoc._model import line_and_column
     from newsdoc._parser import line_starts, split_lines
 
     pos = data.draw(st.integers(0, len(text)))
-    table = make_diagnostic("no-date", "m", pos, line_starts(text, split_lines(text)))
-    assert position(text, pos) == (table.lineno, table.colno)
+    assert position(text, pos) == line_and_column(line_starts(text, split_lines(text)), pos)
 
 
 def test_stray_layout_at_both_ends_of_a_headline_keeps_it_a_headline() -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-
 from newsdoc._model import Diagnostic, Severity
 
 __all__ = ["CODES", "ParseError", "make_diagnostic", "position"]
@@ -113,15 +110,8 @@ def position(doc: str, pos: int) -> tuple[int, int]:
     return lineno, pos - line_start + 1
 
 
-def make_diagnostic(code: str, message: str, pos: int, line_starts: Sequence[int]) -> Diagnostic:
-    """A `Diagnostic` for ``code`` at offset ``pos``."""
-    severity = CODES[code][0]
-    index = max(bisect.bisect_right(line_starts, pos) - 1, 0)
+def make_diagnostic(code: str, message: str, pos: int, lineno: int, colno: int) -> Diagnostic:
+    """A `Diagnostic` for ``code`` (its severity from `CODES`) at the given place."""
     return Diagnostic(
-        code=code,
-        message=message,
-        severity=severity,
-        pos=pos,
-        lineno=index + 1,
-        colno=pos - line_starts[index] + 1 if line_starts else pos + 1,
+        code=code, message=message, severity=CODES[code][0], pos=pos, lineno=lineno, colno=colno
     )

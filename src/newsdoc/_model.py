@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, Literal, TypeAlias, TypeVar
 
@@ -460,6 +460,12 @@ class Parts:
     metadata: Mapping[str, int]
 
 
+def line_and_column(line_starts: Sequence[int], pos: int) -> tuple[int, int]:
+    """The 1-based line and column of offset ``pos``, given where each line starts."""
+    index = max(bisect.bisect_right(line_starts, pos) - 1, 0)
+    return index + 1, pos - line_starts[index] + 1 if line_starts else pos + 1
+
+
 class SourceMap:
     """Where each part of a parsed article stands in the decoded input.
 
@@ -487,9 +493,7 @@ class SourceMap:
 
     def location(self, pos: int) -> Location:
         """The line and column of offset ``pos`` in the decoded input."""
-        starts = self.parts.line_starts
-        index = max(bisect.bisect_right(starts, pos) - 1, 0)
-        return Location(pos, index + 1, pos - starts[index] + 1)
+        return Location(pos, *line_and_column(self.parts.line_starts, pos))
 
     def locate(self, article: Article, body_offset: int) -> Location:
         """The input location of ``article.body[body_offset]``."""

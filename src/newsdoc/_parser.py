@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from newsdoc._captions import split_caption
 from newsdoc._dates import looks_like_date, parse_date
-from newsdoc._errors import CODES, ParseError, make_diagnostic, position
+from newsdoc._errors import ParseError, make_diagnostic, position
 from newsdoc._model import (
     EMPTY_METADATA,
     Article,
@@ -36,6 +36,7 @@ from newsdoc._model import (
     ParseInfo,
     Parts,
     image,
+    line_and_column,
     parsed_article,
 )
 from newsdoc._text import LAYOUT, NBSP
@@ -225,13 +226,9 @@ class _Parse:
         if self._starts is None and len(self.diagnostics) < _FEW:
             # A few diagnostics: count lines rather than build a table of them.
             lineno, colno = position(self.text, pos)
-            severity = CODES[code][0]
-            diagnostic = Diagnostic(
-                code=code, message=message, severity=severity, pos=pos, lineno=lineno, colno=colno
-            )
-            self.diagnostics.append(diagnostic)
         else:
-            self.diagnostics.append(make_diagnostic(code, message, pos, self.starts))
+            lineno, colno = line_and_column(self.starts, pos)
+        self.diagnostics.append(make_diagnostic(code, message, pos, lineno, colno))
 
     def content_pos(self, index: int) -> int:
         """The offset of line ``index``'s first non-layout character."""

@@ -23,7 +23,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from newsdoc._errors import CODES
+from newsdoc._errors import CODES, make_diagnostic, position
 from newsdoc._model import Article, Diagnostic, Entity, Quote
 from newsdoc.extract._dates import find_dates
 from newsdoc.extract._entities import MentionIndex, find_entities
@@ -109,16 +109,7 @@ def quote_diagnostics(article: Article, problems: Iterable[QuoteProblem]) -> lis
     out = []
     for problem in problems:
         pos, lineno, colno = _locate(article, problem.pos)
-        out.append(
-            Diagnostic(
-                code="unbalanced-quote",
-                message=problem.message,
-                severity="warning",
-                pos=pos,
-                lineno=lineno,
-                colno=colno,
-            )
-        )
+        out.append(make_diagnostic("unbalanced-quote", problem.message, pos, lineno, colno))
     return out
 
 
@@ -130,9 +121,7 @@ def _locate(article: Article, body_offset: int) -> tuple[int, int, int]:
             pass
         else:
             return where.pos, where.lineno, where.colno
-    body = article.body
-    line_start = body.rfind("\n", 0, body_offset) + 1
-    return body_offset, body.count("\n", 0, body_offset) + 1, body_offset - line_start + 1
+    return (body_offset, *position(article.body, body_offset))
 
 
 def _with_diagnostics(article: Article, added: list[Diagnostic]) -> Article:

@@ -70,7 +70,6 @@ _COUNT = (
 _MOD = r"(?:last|next|this|past|coming|previous)"
 
 # Anchored patterns, each tried only where a cheap ``str.find`` saw a date word.
-# Anchored patterns, each tried only where an anchor was seen.
 _MDY = re.compile(
     rf"(?:{_WEEKDAY},?{_S}+)?(?P<m>{_MONTH}){_S}+(?P<d>{_DAYNUM})(?:[-–]{_DAYNUM})?(?![\d:])"
     rf"(?:,?{_S}+(?P<y>{_YEARNUM})(?!\d))?"
