@@ -145,9 +145,16 @@ def render(name: str, out: str, tool: str, root: str | None) -> None:
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
 
+#: Which documents to score: 0 all, 1 the first half (files 0, 2, 4, ...), 2 the other.
+HALF = 0
+
+
 def documents(folder: str) -> Iterator[tuple[str, Article, dict[str, Any]]]:
     """``(path, extracted article, gold)`` for each rendered file in ``folder``."""
-    for path in sorted(glob.glob(os.path.join(folder, "*.txt"))):
+    paths = sorted(glob.glob(os.path.join(folder, "*.txt")))
+    if HALF:
+        paths = paths[HALF - 1 :: 2]
+    for path in paths:
         with open(path, encoding="utf-8", newline="") as fp:
             text = fp.read()
         with open(path[:-4] + ".gold.json", encoding="utf-8") as fp:
@@ -260,6 +267,10 @@ class PRF:
         }
 
 
+def _where(path: str, span: Span) -> str:
+    return f"{os.path.basename(path)}@{span[0]}"
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -305,6 +316,7 @@ def score_entities(
                     p = [s for s, lab in preds if label == "all" or lab == label]
                     g = [(raw, tr, lab) for raw, tr, lab in golds if label == "all" or lab == label]
                     tp_pred = tp_gold = 0
+                    show = errors and var == "overlap" and flt == "named" and label == "all"
                     for span, lab in ((s, lab) for s, lab in preds if label in ("all", lab)):
                         cands = [x for x in golds if not typed or x[2] == lab]
                         if var == "exact":
@@ -314,10 +326,8 @@ def score_entities(
                         else:
                             ok = any(_overlaps(span, raw) for raw, _, _ in cands)
                         tp_pred += ok
-                        if errors and not ok and var == "overlap" and flt == "named":
-                            print(
-                                f"FP {lab:6} {body[span[0] : span[1]]!r}  {os.path.basename(path)}"
-                            )
+                        if show and not ok:
+                            print(f"FP {lab:6} {body[span[0] : span[1]]!r}  {_where(path, span)}")
                     for raw, tr, lab in g:
                         found = [s for s, plab in preds if not typed or plab == lab]
                         if var == "exact":
@@ -327,15 +337,14 @@ def score_entities(
                         else:
                             ok = any(_overlaps(s, raw) for s in found)
                         tp_gold += ok
-                        if errors and not ok and var == "overlap" and flt == "named":
+                        if show and not ok:
                             other = [
                                 f"{body[s[0] : s[1]]}/{plab}"
                                 for s, plab in preds
                                 if _overlaps(s, raw)
                             ]
                             print(
-                                f"FN {lab:6} {body[raw[0] : raw[1]]!r} {other} "
-                                f"{os.path.basename(path)}"
+                                f"FN {lab:6} {body[raw[0] : raw[1]]!r} {other} {_where(path, raw)}"
                             )
                     table[label].add(tp_pred, len(p), tp_gold, len(g))
     return {key: {t: prf.row() for t, prf in table.items()} for key, table in results.items()}
@@ -420,7 +429,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", help="corpus root passed to the tool")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--errors", choices=("gum", "re3d", "polnear"), help="print errors")
+    parser.add_argument(
+        "--half",
+        type=int,
+        choices=(0, 1, 2),
+        default=0,
+        help="score half the documents (1: files 0, 2, 4, ...; 2: the others), to check "
+        "that rules tuned on one half generalise to the other",
+    )
     args = parser.parse_args(argv)
+    global HALF
+    HALF = args.half
     with tempfile.TemporaryDirectory() as tmp:
         base = args.rendered or tmp
         for name in ("gum", "re3d", "polnear"):

@@ -267,6 +267,41 @@ def test_kinds_from_lists_heads_and_context() -> None:
     assert kinds["F-16"] is EntityKind.EQUIPMENT
 
 
+def kinds_of(art: Article) -> list[tuple[str, EntityKind]]:
+    """``(mention text, kind)`` for every mention, in order."""
+    found = [(m.start, m.text, e.kind) for e in art.entities for m in e.mentions]
+    return [(text, kind) for _, text, kind in sorted(found)]
+
+
+def test_a_country_playing_a_match_is_a_team() -> None:
+    art = article(
+        "Belgium beat Panama 3 – 0 in Sochi. Belgium scored early. Fans travelled to Belgium."
+    )
+    org, place = EntityKind.ORGANIZATION, EntityKind.PLACE
+    assert kinds_of(art) == [
+        ("Belgium", org),
+        ("Panama", org),
+        ("Sochi", place),
+        ("Belgium", org),
+        ("Belgium", place),  # after a place preposition: the country itself
+    ]
+    # Without a match between them, countries are places.
+    calm = article("Belgium and Panama are far from Sochi.")
+    assert {kind for _, kind in kinds_of(calm)} == {place}
+
+
+def test_a_country_acting_is_its_government() -> None:
+    art = article("Russia said the talks failed. The UK will send aid to Russia. Iran has oil.")
+    org, place = EntityKind.ORGANIZATION, EntityKind.PLACE
+    assert kinds_of(art) == [("Russia", org), ("UK", org), ("Russia", place), ("Iran", place)]
+
+
+def test_a_regime_named_after_a_person_is_an_organisation() -> None:
+    art = article("The Asad regime bombed Aleppo. President Bashar al-Assad denied it.")
+    assert entity(art, "Asad regime").kind is EntityKind.ORGANIZATION
+    assert entity(art, "Bashar al-Assad").kind is EntityKind.PERSON
+
+
 def test_sentence_initial_words_are_not_names() -> None:
     art = article("However, the talks failed. According to officials, Smoke rose.")
     assert [e.name for e in art.entities] == []

@@ -18,6 +18,7 @@ The pipeline, in one pass over the body and one over the candidates:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -105,6 +106,24 @@ _NOUN_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "ology", "ing",
     "ers", "ies", "ics", "ogy", "ware", "ures", "ents", "ants", "ions", "ways", "works",
 )  # fmt: skip
+# What stands between two teams in a sports report: "Sweden 1 – 0 South Korea",
+# "Belgium beat Panama", "Tunisia lost 1-2 to England".
+_MATCH_BETWEEN = re.compile(
+    r" (?:(?:drew|draw|draws|lost|loses|beat|beats|won|wins) )?\d{1,2} ?[–—-] ?\d{1,2}"
+    r"(?: (?:with|to|over|against))? "
+    r"| (?:beat|beats|defeated|defeats|faced|faces|thrashed|edged|drew with|draws with"
+    r"|lost to|loses to|vs\.?|v\.?|versus)(?: debutants| hosts| holders| champions| rivals)? "
+)
+# Verbs whose subject, when it is a country, is its government ("Russia said").
+_ACTOR_VERBS = word_set(
+    "said says announced condemned urged accused warned stands must agreed signed pledged "
+    "reiterated welcomed rejected demanded supports backed insists insisted claimed denied "
+    "threatened vowed imposed recognised recognized launched"
+)
+# Verbs after which "the UK", "the Netherlands" is the state acting ("The UK will ...").
+_STATE_VERBS = word_set("is will would remains continues should can could was")
+# Words that make an organisation of the person named before them ("the Asad regime").
+_REGIME_WORDS = word_set("regime administration government junta")
 _PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
 
 
@@ -697,6 +716,45 @@ class _Doc:
                 ):
                     m.kind, m.strength = PLACE, 2
 
+    def teams(self) -> None:
+        """Countries playing a match are teams: organisations ("Belgium beat Panama").
+
+        A listed place is a team in the whole article once the text has it play
+        another (``Sweden 1 – 0 South Korea``, ``Belgium defeated Panama``); its
+        mentions after a place preposition (``in England``) stay places.
+        """
+        body = self.body
+        places = [m for m in self.mentions if m.kind is PLACE and m.strength >= 3]
+        teams: set[str] = set()
+        for a, b in itertools.pairwise(places):
+            if b.start - a.end <= 40 and _MATCH_BETWEEN.fullmatch(body, a.end, b.start):
+                teams.add(a.name)
+                teams.add(b.name)
+        for m in self.mentions:
+            if m.kind is PERSON or m.kind is None:
+                after = _next_word(body, m.end)
+                if after in _REGIME_WORDS and m.strength < 3 and m.title is None:
+                    # "the Asad regime", "the Biden administration": an organisation.
+                    m.end += 1 + len(after)
+                    m.text = body[m.start : m.end]
+                    m.kind, m.strength, m.name = ORG, 3, m.text
+                    m.tokens = (*m.tokens, after)
+                    m.group = m.name
+        place_before = self.lex.place_before
+        countries = self.lex.countries
+        for m in places:
+            if m.name not in teams:
+                if m.name not in countries:
+                    continue
+                after = _next_word(body, m.end)
+                if after not in _ACTOR_VERBS and not (
+                    after in _STATE_VERBS and body[m.start - 4 : m.start].lower() == "the "
+                ):
+                    continue
+            if _prev_word(body, m.start) not in place_before:
+                m.kind = ORG
+                m.group = "O:" + m.name
+
 
 def _strip_the(text: str) -> str:
     return text[4:] if text.startswith(_DETERMINERS) else text
@@ -786,7 +844,7 @@ def _link(doc: _Doc) -> UnionFind:
         ref = best.get(m.text)
         if ref is not None and ref.strength > m.strength and ref.kind is not m.kind:
             m.kind, m.strength, m.name, m.group = ref.kind, ref.strength, ref.name, ref.group
-        if m.kind is not PERSON and m.group[:2] not in ("P:", "T:"):
+        if m.kind is not PERSON and m.group[:2] not in ("P:", "T:", "O:"):
             m.group = m.name
         uf.add(m.group)
         by_start[m.start] = m
@@ -862,6 +920,7 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
     doc = _Doc(body, lexicon)
     doc.scan()
     doc.use_context()
+    doc.teams()
     # An unknown name at a sentence start that never recurs mid-sentence is no name.
     mid = {m.text for m in doc.mentions if m.strength >= 0}
     doc.mentions = [m for m in doc.mentions if m.strength >= 0 or m.text in mid]

@@ -22,15 +22,20 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _read(name: str) -> list[str]:
-    """The non-blank, non-comment lines of data file ``name``, stripped."""
+def _read_all(name: str) -> list[str]:
+    """The non-blank lines of data file ``name``, stripped (comments included)."""
     text = (
         resources.files("newsdoc.extract")
         .joinpath("data")
         .joinpath(name)
         .read_text(encoding="utf-8")
     )
-    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _read(name: str) -> list[str]:
+    """The non-blank, non-comment lines of data file ``name``, stripped."""
+    return [line for line in _read_all(name) if line[0] != "#"]
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -72,6 +77,9 @@ class Lexicon:
     #: Words that start a place name (``Mount``, ``Lake``), and those that do before ``of``.
     place_prefix: frozenset[str]
     place_prefix_of: frozenset[str]
+    #: Canonical names of countries (and the home nations: ``England``): places that
+    #: also stand for a government or a national team.
+    countries: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -94,6 +102,13 @@ def load_lexicon() -> Lexicon:
     heads = frozenset(entry.split()[-1] for entry in titles.get("head", ()))
     parts = frozenset(word for entries in titles.values() for e in entries for word in e.split())
     words = _sections("name_words.txt")
+    countries: set[str] = set()
+    part = ""
+    for line in _read_all("places.txt"):
+        if line.startswith("# ---"):
+            part = line[5:].strip()
+        elif part in ("countries", "parts of countries, territories") and line[0] != "#":
+            countries.add(line.split("|")[0].strip())
     return Lexicon(
         names=names,
         title_heads=heads,
@@ -108,6 +123,7 @@ def load_lexicon() -> Lexicon:
         place_of=frozenset(words.get("place-of", ())),
         place_prefix=frozenset(words.get("place-prefix", ())),
         place_prefix_of=frozenset(words.get("place-prefix-of", ())),
+        countries=frozenset(countries),
     )
 
 
