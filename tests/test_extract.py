@@ -302,6 +302,13 @@ def test_a_regime_named_after_a_person_is_an_organisation() -> None:
     assert entity(art, "Bashar al-Assad").kind is EntityKind.PERSON
 
 
+def test_a_guessed_person_after_the_or_in_is_none() -> None:
+    art = article("She studied at the Smithsonian and taught in Saratoga Springs for years.")
+    kinds = dict(kinds_of(art))
+    assert kinds["Smithsonian"] is EntityKind.ORGANIZATION
+    assert kinds["Saratoga Springs"] is EntityKind.PLACE
+
+
 def test_sentence_initial_words_are_not_names() -> None:
     art = article("However, the talks failed. According to officials, Smoke rose.")
     assert [e.name for e in art.entities] == []

@@ -124,6 +124,8 @@ _ACTOR_VERBS = word_set(
 _STATE_VERBS = word_set("is will would remains continues should can could was")
 # Words that make an organisation of the person named before them ("the Asad regime").
 _REGIME_WORDS = word_set("regime administration government junta")
+# Prepositions after which a name guessed to be a person is a place ("in Saratoga Springs").
+_IN_PLACE = word_set("in near across throughout inside outside around towards toward into")
 _PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
 
 
@@ -691,6 +693,12 @@ class _Doc:
                 m.kind, m.strength = PLACE, 3
             elif _AGE_AFTER.match(body, m.end):
                 m.kind, m.strength = PERSON, 2
+            elif m.kind is PERSON:
+                # A guessed person: "the Smithsonian" is none, "in Saratoga Springs" a place.
+                if before == "the":
+                    m.kind = ORG
+                elif before in _IN_PLACE:
+                    m.kind = PLACE
             elif m.kind is None:
                 if after in _SAY_VERBS:
                     m.kind, m.strength = PERSON, max(m.strength, 1)
