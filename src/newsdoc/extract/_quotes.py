@@ -117,13 +117,26 @@ _NP_STOP = word_set(
 )
 _DETERMINERS = word_set("the a an this that these those his her its their our my your")
 _CLAUSE_MARKS = ',;:()[]“”"—–'
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"”’)\]]*[ \u00a0]+")
+_ABBREVS = (
+    "Mr|Ms|Dr|St|Lt|Jr|Sr|No|Co|vs",
+    "Mrs|Sen|Rep|Gov|Gen|Col|Maj|Sgt|Rev|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|etc",
+    "Capt|Prof|Corp|Sept",
+)
+# The end of a sentence: a run of stops (not the dot of ``Mr.``, ``U.S.`` or ``J.``),
+# closing marks and spaces, before a capital, a digit or an opening mark.  The run's
+# first character comes first in the pattern, so that the engine skips quickly to it;
+# the abbreviations are tested behind it (one look-behind per length).
+_SENTENCE_BREAK = re.compile(
+    r"[.!?…](?<![.!?…][.!?…])(?:(?<=[!?…])|(?<!\b[A-Z]\.)(?<!\.[A-Z]\.)"
+    + "".join(rf"(?<!\b(?:{words})\.)" for words in _ABBREVS)
+    + r")[.!?…]*[\"”’)\]]*[ \u00a0]+(?=[A-Z“\"‘'(0-9\u0080-\U0010ffff])"
+)
 _ABBREV_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Rev|Prof|Jr|Sr|No|Co|Inc"
     r"|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|[A-Z])|\.[A-Z])\Z"
 )
 _TITLE_CASE_SKIP = frozenset(["of", "the", "a", "an", "and", "for", "on", "in", "at", "to", "&"])
-_MARKS = re.compile("[\"“”‘’']")
+_MARK_CHARS = "\"“”‘’'"
 #: A speaking pronoun refers to the last speaker first (else to the last name mentioned).
 PRONOUN_TO_SPEAKER = False
 #: Quoted words with no speaker are kept from this many words on (scare quotes are shorter).
@@ -182,7 +195,7 @@ def _scan_marks(
     found: list[_Raw] = []
     open_double: int | None = None
     open_single: int | None = None
-    markup = "<" in body[start:end]
+    markup = body.find("<", start, end) >= 0
     for pos in marks:
         char = body[pos]
         if markup and body.rfind("<", start, pos) > body.rfind(">", start, pos):
@@ -241,13 +254,26 @@ def _scan_marks(
     return found, open_double
 
 
+def _mark_offsets(body: str) -> list[int]:
+    """The offsets of the quote marks in ``body``, in order (``str.find`` is fast)."""
+    marks: list[int] = []
+    find = body.find
+    for mark in _MARK_CHARS:
+        pos = find(mark)
+        while pos >= 0:
+            marks.append(pos)
+            pos = find(mark, pos + 1)
+    marks.sort()
+    return marks
+
+
 def _find_raw(
     body: str, paragraphs: Sequence[tuple[int, int]], problems: list[QuoteProblem]
 ) -> list[_Raw]:
     """Every quotation of ``body``, joined over paragraphs where the marks say so."""
     quotes: list[_Raw] = []
     carry: _Raw | None = None  # a quotation running on from the previous paragraph
-    marks = [match.start() for match in _MARKS.finditer(body)]
+    marks = _mark_offsets(body)
     if not marks:
         return quotes
     first = 0
@@ -297,25 +323,36 @@ def _find_raw(
 def _sentence_starts(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
     """Offsets where sentences start: paragraph starts and after ``. `` (not ``Mr. ``)."""
     starts = [start for start, _ in paragraphs]
-    size = len(body)
     for match in _SENTENCE_BREAK.finditer(body):
-        dot = match.start()
-        if body[dot] == "." and _ABBREV_BEFORE.search(body, max(0, dot - 6), dot):
-            continue
         nxt = match.end()
-        if nxt < size and (body[nxt].isupper() or body[nxt] in "“\"‘'(0123456789"):
+        char = body[nxt]
+        if char < "\x80" or char.isupper() or char in "“‘":
             starts.append(nxt)
     starts.sort()
     return starts
 
 
-def _cues(body: str, start: int, end: int) -> list[re.Match[str]]:
-    """The verbs of saying in ``body[start:end]`` (whole words only)."""
-    return [
-        m
-        for m in _CUE.finditer(body, start, end)
-        if m.start() == 0 or not body[m.start() - 1].isalpha()
-    ]
+# A verb of saying (group 1) after a character that is no letter (ASCII, Latin-1 or
+# general punctuation), up to a word end.
+_CUE_AFTER = re.compile("[\x00-@\\[-`{-\xbf\u2000-\u206f](" + _CUE.pattern + ")")
+
+
+def _cues(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the verbs of saying in ``body[start:end]`` stand (whole words only).
+
+    The pattern starts with the character before the word, which lets the regex
+    engine skip quickly over the letters inside words.
+    """
+    out = []
+    if start == 0:
+        first = _CUE.match(body, 0, end)
+        if first is not None:
+            out.append((0, first.end()))
+    elif start > 0:
+        start -= 1
+    for match in _CUE_AFTER.finditer(body, start, end):
+        out.append(match.span(1))
+    return out
 
 
 @attrs.define(slots=True)
@@ -460,43 +497,42 @@ class _Attributor:
         cues = _cues(body, close, min(limit, close + 160))
         if not cues:
             return None
-        cue = cues[0]
-        between = body[close : cue.start()].strip(" \u00a0,")
+        cue_start, cue_end = cues[0]
+        between = body[close:cue_start].strip(" \u00a0,")
         if not open_ended and (
             len(between.split()) > 6
             or "," in between
             or any(word in _NP_STOP for word in between.lower().split())
         ):
             return None
-        if not between:
-            found = self.after_verb(cue.end(), limit)
+        if not between or body.startswith(("according", "According"), cue_start):
+            found = self.after_verb(cue_end, limit)
         else:
-            found = self.subject(close, cue.start(), first=True)
+            found = self.subject(close, cue_start, first=True)
         if found is None:
             return None
-        return _Speaker(found[0], (cue.start(), cue.end()), found[1])
+        return _Speaker(found[0], (cue_start, cue_end), found[1])
 
     def before_quote(self, start: int, open_mark: int) -> _Speaker | None:
         """``Smith said: "..."``, ``According to Centcom, ... "..."``."""
         body = self.body
-        for cue in reversed(_cues(body, start, open_mark)):
-            word = cue.group()
-            if word[0] in "Aa" and word.lower().startswith("according"):
-                found = self.after_verb(cue.end(), open_mark)
+        for cue_start, cue_end in reversed(_cues(body, start, open_mark)):
+            if body.startswith(("according", "According"), cue_start):
+                found = self.after_verb(cue_end, open_mark)
             else:
                 clause = start
                 for mark in ",;:(—–":
-                    at = body.rfind(mark, start, cue.start())
-                    if at >= clause and body[at + 1 : cue.start()].strip():
+                    at = body.rfind(mark, start, cue_start)
+                    if at >= clause and body[at + 1 : cue_start].strip():
                         clause = at + 1
-                found = self.subject(clause, cue.start(), first=False)
+                found = self.subject(clause, cue_start, first=False)
                 if found is None and clause > start:
                     # "Sanders, who lost to Clinton, said": the subject comes first.
-                    found = self.subject(start, cue.start(), first=True)
-                if found is None and not body[start : cue.start()].strip(" \u00a0"):
-                    found = self.after_verb(cue.end(), open_mark)  # "Said Ellis: ..."
+                    found = self.subject(start, cue_start, first=True)
+                if found is None and not body[start:cue_start].strip(" \u00a0"):
+                    found = self.after_verb(cue_end, open_mark)  # "Said Ellis: ..."
             if found is not None:
-                return _Speaker(found[0], (cue.start(), cue.end()), found[1])
+                return _Speaker(found[0], (cue_start, cue_end), found[1])
         return None
 
     def name_colon(self, start: int, open_mark: int) -> _Speaker | None:
@@ -567,7 +603,7 @@ def find_quotes(
     what the entity extractor found; speakers are resolved to them.
     """
     problems: list[QuoteProblem] = []
-    if not any(mark in body for mark in "\"“”‘’'"):
+    if not any(mark in body for mark in _MARK_CHARS):
         return [], problems
     paragraphs = _paragraphs(body)
     raws = _find_raw(body, paragraphs, problems)
@@ -589,7 +625,11 @@ def find_quotes(
         last_p = bisect.bisect_right(para_starts, max(raw.close_mark - 1, 0)) - 1
         floor = prev_close if prev_para == p else para_start
         sent_start = max(floor, sentences[bisect.bisect_right(sentences, raw.open_mark) - 1])
-        k = bisect.bisect_right(sentences, raw.close_mark + 1)
+        last_char = body[raw.spans[-1][1] - 1 : raw.spans[-1][1]]
+        # A quotation ending its own sentence (``... timing." Gov. Smith said``) is not
+        # attributed by the next sentence; one ending in ``?`` or ``!`` may be
+        # (``"Why now?" Smith asked``).
+        k = bisect.bisect_right(sentences, raw.close_mark + (last_char != "."))
         after_limit = min(
             sentences[k] if k < len(sentences) else len(body),
             raws[n + 1].open_mark if n + 1 < len(raws) else len(body),
@@ -599,7 +639,6 @@ def find_quotes(
         continued = False
         # 1. Right after the quotation: "...," he added.
         if raw.closed:
-            last_char = body[raw.spans[-1][1] - 1 : raw.spans[-1][1]]
             speaker = att.after_quote(raw.close_mark, after_limit, open_ended=last_char in ",?!…—-")
         # 2. Earlier in its sentence: Smith said: "...", or Smith: "..."
         if speaker is None and sent_start < raw.open_mark:
