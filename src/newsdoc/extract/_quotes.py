@@ -115,6 +115,17 @@ _NP_STOP = word_set(
     "into about over under between during without within upon against among said says told "
     "added asked not"
 )
+# Words opening a sentence with a phrase before its subject ("In January, Smith ...").
+_OPENERS = word_set(
+    "in on at during after before when while since although though if as because despite "
+    "following earlier later meanwhile however but and so still yet then now for with by "
+    "asked speaking like unlike under over from"
+)
+# Words opening a sentence that are not its subject ("There is ...").
+_NOT_SUBJECTS = word_set("there here this these those what how why also even only just")
+# Words before a verb of saying that leave it without a subject of its own: "and said",
+# "by saying", "before adding".
+_SUBJECTLESS = word_set("and but by while before after then for without when")
 _DETERMINERS = word_set("the a an this that these those his her its their our my your")
 _CLAUSE_MARKS = ',;:()[]“”"—–'
 _ABBREVS = (
@@ -455,6 +466,70 @@ class _Attributor:
             return None
         return (begin, end), None
 
+    def clause_subject(self, start: int, end: int) -> _Found | None:
+        """The subject opening the sentence ``body[start:end]``: its first name, pronoun
+        or short noun phrase, past an opening phrase (``In an August speech, Trump``).
+
+        For a verb with no subject of its own (``Dean ... poked at Trump, tweeting,``,
+        ``... and said``) and for a quotation with no verb (``Trump attacked "..."``).
+        """
+        body = self.body
+        while start < end and body[start] in " \u00a0":
+            start += 1
+        space = body.find(" ", start, end)
+        first_word = body[start : space if space >= 0 else end]
+        if first_word.strip(",").lower() in _OPENERS or (
+            first_word.endswith(",") and not self.mentions(start, space)
+        ):
+            comma = body.find(",", start, end)
+            if comma < 0:
+                return None
+            start = comma + 1
+            while start < end and body[start] in " \u00a0":
+                start += 1
+        if start >= end or not body[start].isalpha():
+            return None
+        word_end = start
+        while word_end < end and body[word_end].isalpha():
+            word_end += 1
+        word = body[start:word_end]
+        if word.lower() in _PRONOUNS and word.lower() not in ("i", "you"):
+            return (start, word_end), self.resolve_pronoun(word, start)
+        mentions = self.mentions(start, end)
+        # A name at the start of the clause, behind at most a title or a determiner.
+        if mentions and len(body[start : mentions[0][0]].split()) <= 2:
+            chosen = mentions[0]
+            if not body.startswith(("'s", "’s"), chosen[1]):
+                return (chosen[0], chosen[1]), chosen[2]
+        if not word[:1].isupper() or word.lower() in _NP_STOP or word.lower() in _NOT_SUBJECTS:
+            return None
+        # A short noun phrase: "Small groups of protesters", "The piece".
+        pos = word_end
+        count = 1
+        while count < 5:
+            nxt = pos
+            while nxt < end and body[nxt] in " \u00a0":
+                nxt += 1
+            stop = nxt
+            while stop < end and (body[stop].isalnum() or body[stop] in "-'’"):
+                stop += 1
+            token = body[nxt:stop].lower()
+            if (
+                stop == nxt
+                or token in _AUX_WORDS
+                or (token in _NP_STOP and token != "of")
+                or token.endswith(("ed", "ing"))
+                or _CUE.fullmatch(token)
+            ):
+                break
+            pos = stop
+            count += 1
+            if stop < end and body[stop] not in " \u00a0":
+                break
+        if count == 5:
+            return None
+        return (start, pos), None
+
     def after_verb(self, start: int, end: int) -> _Found | None:
         """The speaker right after a verb: ``said Smith``, ``according to Centcom``."""
         body = self.body
@@ -504,7 +579,16 @@ class _Attributor:
             or "," in between
             or any(word in _NP_STOP for word in between.lower().split())
         ):
-            return None
+            # "A cashier who "steals ..." is held accountable, Warren said.": a speaker
+            # and verb closing the sentence after a comma attribute all of it.
+            comma = body.rfind(",", close, cue_start)
+            rest = body[cue_end:limit].strip(" \u00a0")
+            if comma < 0 or rest[:1] not in ("", ".") or len(body[comma:cue_start].split()) > 4:
+                return None
+            found = self.subject(comma + 1, cue_start, first=False)
+            if found is None:
+                return None
+            return _Speaker(found[0], (cue_start, cue_end), found[1])
         if not between or body.startswith(("according", "According"), cue_start):
             found = self.after_verb(cue_end, limit)
         else:
@@ -516,15 +600,55 @@ class _Attributor:
     def before_quote(self, start: int, open_mark: int) -> _Speaker | None:
         """``Smith said: "..."``, ``According to Centcom, ... "..."``."""
         body = self.body
-        for cue_start, cue_end in reversed(_cues(body, start, open_mark)):
+        cues = _cues(body, start, open_mark)
+        own: tuple[int, int] | None = None  # a verb whose speaker is an earlier verb's
+        for n in range(len(cues) - 1, -1, -1):
+            cue_start, cue_end = cues[n]
             if body.startswith(("according", "According"), cue_start):
                 found = self.after_verb(cue_end, open_mark)
             else:
+                found = None
+                before = _word_before(body, cue_start)
+                if before in _SUBJECTLESS or (
+                    body.endswith("ing", cue_start, cue_end) and before == ","
+                ):
+                    # "Dean poked at Trump, tweeting, ...", "... and said": the speaker
+                    # of an earlier verb ("Smith has said, calling ..."), else the
+                    # subject of the sentence.
+                    if n:
+                        own = own or (cue_start, cue_end)
+                        continue
+                    found = self.clause_subject(start, cue_start)
+                    if found is not None:
+                        return _Speaker(found[0], (cue_start, cue_end), found[1])
                 clause = start
                 for mark in ",;:(—–":
                     at = body.rfind(mark, start, cue_start)
                     if at >= clause and body[at + 1 : cue_start].strip():
                         clause = at + 1
+                who = clause
+                while who < cue_start and body[who] in " \u00a0":
+                    who += 1
+                inner = (
+                    self.subject(who + 4, cue_start, first=False)
+                    if body.startswith(("who ", "who\u00a0"), who)
+                    else None
+                )
+                if inner is not None and (
+                    inner[1] is not None or body[inner[0][0] : inner[0][1]].lower() in _PRONOUNS
+                ):
+                    # "Obama, who he noted was": the relative pronoun is not the speaker.
+                    return _Speaker(inner[0], (cue_start, cue_end), inner[1])
+                if clause > start and body.startswith(("who ", "who\u00a0"), who):
+                    # "McConnell, the majority leader, who in 2010 said": the relative
+                    # pronoun speaks, for the person named before it.
+                    persons = [
+                        m
+                        for m in self.mentions(start, clause)
+                        if self.entities[m[2]].kind is EntityKind.PERSON
+                    ]
+                    entity = persons[-1][2] if persons else None
+                    return _Speaker((who, who + 3), (cue_start, cue_end), entity)
                 found = self.subject(clause, cue_start, first=False)
                 if found is None and clause > start:
                     # "Sanders, who lost to Clinton, said": the subject comes first.
@@ -532,7 +656,7 @@ class _Attributor:
                 if found is None and not body[start:cue_start].strip(" \u00a0"):
                     found = self.after_verb(cue_end, open_mark)  # "Said Ellis: ..."
             if found is not None:
-                return _Speaker(found[0], (cue_start, cue_end), found[1])
+                return _Speaker(found[0], own or (cue_start, cue_end), found[1])
         return None
 
     def name_colon(self, start: int, open_mark: int) -> _Speaker | None:
@@ -560,6 +684,19 @@ class _Attributor:
         if persons:
             return _Speaker((persons[0][0], persons[0][1]), None, persons[0][2])
         return None
+
+
+def _word_before(body: str, pos: int) -> str:
+    """The lower-case word (or a lone comma) right before ``pos``, past spaces."""
+    end = pos
+    while end > 0 and body[end - 1] in " \u00a0":
+        end -= 1
+    if end > 0 and body[end - 1] == ",":
+        return ","
+    begin = end
+    while begin > 0 and body[begin - 1].isalpha():
+        begin -= 1
+    return body[begin:end].lower()
 
 
 def _strip_aux(body: str, start: int, end: int) -> int:
@@ -645,6 +782,13 @@ def find_quotes(
             speaker = att.before_quote(sent_start, raw.open_mark)
             if speaker is None:
                 speaker = att.name_colon(para_start, raw.open_mark)
+        # 2b. No verb of saying: the subject of its sentence (``Trump attacked "..."``).
+        weak = False
+        if speaker is None and sent_start < raw.open_mark:
+            found = att.clause_subject(sent_start, raw.open_mark)
+            if found is not None:
+                speaker = _Speaker(found[0], None, found[1])
+                weak = True
         # 3. The sentence before, in the same paragraph: "Smith said so. "..."" (a
         # paraphrase, then the quotation), when no earlier quotation spoke in between.
         if speaker is None and floor < sent_start and prev_para != p:
@@ -670,7 +814,7 @@ def find_quotes(
         ):
             continue
         if (
-            (speaker is None or (continued and words < 4))
+            (speaker is None or ((continued or weak) and words < 4))
             and ((raw.single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
             and not (words == 1 and _cues(body, sent_start, after_limit))
         ):
