@@ -182,8 +182,12 @@ _Record = tuple[int, int, EntityKind | None, int, str, tuple[str, ...], str | No
 
 #: Analyses of runs that do not depend on their article: by lexicon, by (run, sentence
 #: start).  News repeats names, so most runs are read once per process.
-_RUN_CACHES: dict[int, dict[tuple[str, bool], tuple[_Record, ...]]] = {}
+_RUN_CACHES: dict[
+    int, dict[tuple[str, bool], list[tuple[tuple[tuple[str, bool], ...], tuple[_Record, ...]]]]
+] = {}
 _CACHE_LIMIT = 50_000
+#: Analyses kept per run, for articles that answer its questions differently.
+_VARIANT_LIMIT = 4
 
 _TOKEN_SPLIT = re.compile(
     r"(?P<poss>['’]s[ \u00a0]+)|[ \u00a0]+(?:(?P<conn>[a-z]+|&)[ \u00a0]+(?:(?P<det>the|la|le|los"
@@ -197,17 +201,12 @@ class _Doc:
     def __init__(self, body: str, lexicon: Lexicon) -> None:
         self.body = body
         self.lex = lexicon
-        self._lower: frozenset[str] | None = None
         self.mentions: list[Mention] = []
-        #: False once the run being analysed consulted the article's own words.
+        #: False once the analysis of the current run depended on more than its words.
         self.cacheable = True
-
-    @property
-    def lower_words(self) -> frozenset[str]:
-        """The article's words as split at white space (lower-case ones are what counts)."""
-        if self._lower is None:
-            self._lower = frozenset(self.body.split())
-        return self._lower
+        #: The article's words the current run's analysis asked about, with the answers.
+        self.queries: list[tuple[str, bool]] = []
+        self._written: dict[str, bool] = {}
 
     def is_common(self, word: str) -> bool:
         """A common word: in the shipped list, or written in lower case in this article."""
@@ -215,13 +214,17 @@ class _Doc:
         return low in self.lex.common or self.written_lower(low)
 
     def written_lower(self, low: str) -> bool:
-        """True when the article writes ``low`` in lower case somewhere.
+        """True when the article writes ``low`` in lower case somewhere (as a word of its
+        own between white space, maybe followed by a comma or a full stop).
 
-        The answer depends on the article, so the run being analysed is not cached.
+        The answer depends on the article: it is recorded with the run's cached analysis,
+        which is reused only where the same questions get the same answers.
         """
-        self.cacheable = False
-        words = self.lower_words
-        return low in words or low + "," in words or low + "." in words
+        answer = self._written.get(low)
+        if answer is None:
+            answer = self._written[low] = _written(self.body, low)
+        self.queries.append((low, answer))
+        return answer
 
     # ------------------------------------------------------------------ runs
 
@@ -230,30 +233,48 @@ class _Doc:
         body = self.body
         cache = _RUN_CACHES.setdefault(id(self.lex), {})
         mentions = self.mentions
+        append = mentions.append
+        written = self._written
         for match in NAME_RUN.finditer(body):
             start, end = match.span()
             if start > 0:
                 prev = body[start - 1]
-                if prev.isalnum():
-                    continue  # a capital inside a word: iPhone
-                if prev in "-'’":
-                    particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
-                    if particle is not None:
-                        start = particle.start()  # al-Qaeda
-            text = body[start:end]
-            if start >= 2 and body[start - 1] == " " and body[start - 2].isalnum():
-                sentence_start = False  # the common case: a word, a space, the name
+                if prev == " ":
+                    sentence_start = start < 2 or not body[start - 2].isalnum()
+                    if sentence_start:
+                        sentence_start = is_sentence_start(body, start)
+                else:
+                    if prev.isalnum():
+                        continue  # a capital inside a word: iPhone
+                    if prev in "-'’":
+                        particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
+                        if particle is not None:
+                            start = particle.start()  # al-Qaeda
+                    sentence_start = is_sentence_start(body, start)
             else:
-                sentence_start = is_sentence_start(body, start)
+                sentence_start = True
+            text = body[start:end]
             key = (text, sentence_start)
-            records = cache.get(key)
+            variants = cache.get(key)
+            records = None
+            if variants is not None:
+                for queries, recorded in variants:
+                    for low, answer in queries:
+                        known = written.get(low)
+                        if known is None:
+                            known = written[low] = _written(body, low)
+                        if known is not answer:
+                            break
+                    else:
+                        records = recorded
+                        break
             if records is not None:
                 for rel_start, rel_end, kind, strength, name, tokens, title in records:
-                    mentions.append(
+                    append(
                         Mention(
                             start + rel_start,
                             start + rel_end,
-                            text[rel_start:rel_end],
+                            text[rel_start:rel_end] if rel_end - rel_start != len(text) else text,
                             kind,
                             strength,
                             name,
@@ -264,14 +285,31 @@ class _Doc:
                 continue
             mark = len(mentions)
             self.cacheable = True
+            self.queries = []
             self.run(start, end, text, sentence_start)
             if self.cacheable:
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
-                cache[key] = tuple(
-                    (m.start - start, m.end - start, m.kind, m.strength, m.name, m.tokens, m.title)
-                    for m in mentions[mark:]
+                    variants = None
+                entry = (
+                    tuple(self.queries),
+                    tuple(
+                        (
+                            m.start - start,
+                            m.end - start,
+                            m.kind,
+                            m.strength,
+                            m.name,
+                            m.tokens,
+                            m.title,
+                        )
+                        for m in mentions[mark:]
+                    ),
                 )
+                if variants is None:
+                    cache[key] = [entry]
+                elif len(variants) < _VARIANT_LIMIT:
+                    variants.append(entry)
 
     def run(self, start: int, end: int, text: str, sentence_start: bool) -> None:
         """Analyse one run ``body[start:end]``: cut it into tokens and segments."""
@@ -762,6 +800,22 @@ class _Doc:
             if _prev_word(body, m.start) not in place_before:
                 m.kind = ORG
                 m.group = "O:" + m.name
+
+
+def _written(body: str, low: str) -> bool:
+    """True when ``low`` stands in ``body`` between white space (maybe with ``,`` or ``.``)."""
+    size = len(body)
+    width = len(low)
+    i = body.find(low)
+    while i >= 0:
+        if i == 0 or body[i - 1].isspace():
+            j = i + width
+            if j == size or body[j].isspace():
+                return True
+            if body[j] in ",." and (j + 1 == size or body[j + 1].isspace()):
+                return True
+        i = body.find(low, i + 1)
+    return False
 
 
 def _strip_the(text: str) -> str:
