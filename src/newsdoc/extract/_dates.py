@@ -332,15 +332,17 @@ def _relative_at(body: str, pos: int, word: str, out: list[_Cand]) -> None:
     if word in ("week", "month", "year", "decade"):
         if pos > 0 and body[pos - 1].isalnum():
             return
-        window = _REL.search(body, max(0, pos - 24), pos + len(word) + 5)
-        if window is not None and window.start("unit") == pos:
-            out.append((window.start(), window.end(), "rel", window, ""))
+        # The reading whose unit is this word (an earlier one may share the window:
+        # "Monday next week, talks last month").
+        for window in _REL.finditer(body, max(0, pos - 24), pos + len(word) + 5):
+            if window.start("unit") == pos:
+                out.append((window.start(), window.end(), "rel", window, ""))
     elif word == "ago":
         if pos > 0 and body[pos - 1].isalnum():
             return
-        window = _AGO.search(body, max(0, pos - 30), pos + 3)
-        if window is not None and window.end() == pos + 3:
-            out.append((window.start(), window.end(), "ago", window, ""))
+        for window in _AGO.finditer(body, max(0, pos - 30), pos + 3):
+            if window.end() == pos + 3:
+                out.append((window.start(), window.end(), "ago", window, ""))
     elif word in ("noon", "midnight"):
         if pos > 0 and body[pos - 1].isalnum():
             return

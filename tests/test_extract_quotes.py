@@ -1,0 +1,188 @@
+"""Quotes and their speakers: the rules of ``newsdoc.extract._quotes`` on small texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsdoc._model import Article, DatePrecision, Quote
+from tests.test_extract import (
+    _checked_constructors,  # noqa: F401  (autouse fixture)
+    recheck,
+)
+from tests.test_extract import article as extracted
+
+
+def article(body: str, date: str | None = "2023-07-09") -> Article:
+    """An extracted article with this body, every span checked against the body."""
+    art = extracted(body, date)
+    recheck(art)
+    return art
+
+
+def said(art: Article) -> list[tuple[str, str | None, str | None]]:
+    """``(quoted text, speaker as written, name of the speaker's entity)`` per quote."""
+    return [(q.text, q.speaker.text if q.speaker else None, name(art, q)) for q in art.quotes]
+
+
+def name(art: Article, quote: Quote) -> str | None:
+    return None if quote.entity is None else art.entities[quote.entity].name
+
+
+def test_a_pronoun_after_the_quote_keeps_its_span_and_resolves() -> None:
+    body = 'Helen Marsh was quoted as saying: "The vote is lost."\n\n"We go on," she added.'
+    art = article(body)
+    first, second = art.quotes
+    assert first.cue is not None
+    assert first.cue.text == "quoted as saying"
+    assert name(art, first) == "Helen Marsh"
+    assert second.speaker is not None
+    assert second.speaker.text == "she"
+    assert art.body[second.speaker.start : second.speaker.end] == "she"
+    assert art.body.index('" she added') + 2 == second.speaker.start
+    assert name(art, second) == "Helen Marsh"
+
+
+def test_a_partial_quote_is_the_subjects() -> None:
+    art = article('Mayor Tom Okafor said the repairs were "long overdue and badly planned".')
+    assert said(art) == [("long overdue and badly planned", "Mayor Tom Okafor", "Tom Okafor")]
+
+
+def test_marks_of_every_kind() -> None:
+    art = article(
+        "“Curly double,” Ana Ruiz said.\n\n"
+        '"Straight double," Ana Ruiz said.\n\n'
+        "‘Curly single,’ Ana Ruiz said.\n\n"
+        "'Straight single,' Ana Ruiz said."
+    )
+    assert [q.text for q in art.quotes] == [
+        "Curly double,",
+        "Straight double,",
+        "Curly single,",
+        "Straight single,",
+    ]
+    assert {name(art, q) for q in art.quotes} == {"Ana Ruiz"}
+
+
+def test_a_quote_over_three_paragraphs_keeps_its_speaker() -> None:
+    art = article(
+        "Omar Said told the council: “First we fix the roads.\n\n"
+        "“Then the schools.\n\n"
+        "“Then everything else.”\n\n"
+        "The council adjourned."
+    )
+    [quote] = art.quotes
+    assert len(quote.spans) == 3
+    assert [s.text for s in quote.spans][-1] == "Then everything else."
+    assert name(art, quote) == "Omar Said"
+    assert not art.diagnostics
+
+
+def test_unbalanced_marks_lose_nothing_and_raise_nothing() -> None:
+    art = article("Lena Park said: “It was never closed\n\nIt went on,” she said.\n\nEnd.")
+    assert [q.text for q in art.quotes] == ["It was never closed", "It went on,"]
+    assert [d.code for d in art.diagnostics] == ["unbalanced-quote", "unbalanced-quote"]
+
+
+def test_a_participle_speaks_for_the_subject() -> None:
+    art = article(
+        "Senator Ruth Fenwick criticised the budget on Tuesday, "
+        'saying it was "a gift to the banks".'
+    )
+    assert said(art) == [("a gift to the banks", "Senator Ruth Fenwick", "Ruth Fenwick")]
+
+
+def test_a_participle_after_an_earlier_verb_speaks_for_its_speaker() -> None:
+    art = article(
+        "In a letter to the board, three investors raised concerns, David Lim has said, "
+        'calling the deal "a reckless gamble".'
+    )
+    [quote] = art.quotes
+    assert quote.cue is not None
+    assert quote.cue.text == "calling"
+    assert name(art, quote) == "David Lim"
+
+
+def test_a_coordinated_verb_speaks_for_the_subject() -> None:
+    art = article(
+        "Carla Mendes visited the flooded town on Friday and said the damage was "
+        '"worse than anything we feared".'
+    )
+    assert name(art, art.quotes[0]) == "Carla Mendes"
+
+
+def test_a_relative_who_speaks_for_the_person_before_it() -> None:
+    art = article(
+        "The plan was drawn up by Peter Vance, the finance minister, who in 2019 said it "
+        'would "pay for itself".'
+    )
+    [quote] = art.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text == "who"
+    assert name(art, quote) == "Peter Vance"
+
+
+def test_a_quote_without_a_verb_is_the_subjects() -> None:
+    art = article(
+        "Jonas Berg praised the ruling.\n\n"
+        'In a speech on Monday, Irene Wolfe attacked "the cowardice of the whole cabinet".'
+    )
+    assert said(art)[-1] == ("the cowardice of the whole cabinet", "Irene Wolfe", "Irene Wolfe")
+
+
+def test_the_next_sentence_does_not_speak_for_a_finished_quote() -> None:
+    art = article(
+        'Carl Ortiz said the answer was "to wait and see." Mayor Ida Novak said it was '
+        '"far too late."'
+    )
+    assert [name(art, q) for q in art.quotes] == ["Carl Ortiz", "Ida Novak"]
+
+
+def test_a_question_may_be_answered_by_its_speaker() -> None:
+    art = article('"Why now?" Lucy Grant asked.')
+    assert said(art) == [("Why now?", "Lucy Grant", "Lucy Grant")]
+
+
+def test_according_to_after_a_quote_names_the_source() -> None:
+    art = article(
+        'The governor was greeted with chants of "Four more years!" at a union rally in '
+        "Leeds last month, according to organiser Maya Hill."
+    )
+    [quote] = art.quotes
+    assert quote.cue is not None
+    assert quote.cue.text == "according to"
+    assert name(art, quote) == "Maya Hill"
+
+
+def test_a_speaker_closing_the_sentence_speaks_for_a_partial_quote() -> None:
+    art = article(
+        "A clerk who “takes a few coins” is fired on the spot, Nora Quinn said. Executives are not."
+    )
+    assert said(art) == [("takes a few coins", "Nora Quinn", "Nora Quinn")]
+
+
+def test_dates_named_in_the_issue() -> None:
+    art = article(
+        "The agency announced Sunday that the strike Friday followed talks on Monday next "
+        "week, talks last month, a raid on July 9 and a deal in 2019."
+    )
+    got = [(d.text, d.value, d.precision) for d in art.dates]
+    assert got == [
+        ("Sunday", dt.date(2023, 7, 9), DatePrecision.DAY),
+        ("Friday", dt.date(2023, 7, 7), DatePrecision.DAY),
+        ("Monday next week", dt.date(2023, 7, 10), DatePrecision.DAY),
+        ("last month", dt.date(2023, 6, 1), DatePrecision.MONTH),
+        ("July 9", dt.date(2023, 7, 9), DatePrecision.DAY),
+        ("2019", dt.date(2019, 1, 1), DatePrecision.YEAR),
+    ]
+
+
+def test_a_relative_date_after_another_in_its_window_is_found() -> None:
+    art = article(
+        "Talks resume Monday next week, after talks last month and two days ago, three weeks ago."
+    )
+    assert [d.text for d in art.dates] == [
+        "Monday next week",
+        "last month",
+        "two days ago",
+        "three weeks ago",
+    ]
