@@ -24,12 +24,26 @@ from collections.abc import Sequence
 
 from newsdoc._model import Entity, EntityKind, Span
 from newsdoc.extract._aliases import UnionFind, declared_alias_at, initials
+from newsdoc.extract import _fast
 from newsdoc.extract._fast import entity as _entity
 from newsdoc.extract._fast import span as _span
 from newsdoc.extract._lexicon import LEXICON, Lexicon, word_set
 from newsdoc.extract._tokens import ABBREVIATIONS, NAME_RUN, PARTICLE_BEFORE, is_sentence_start
 
 __all__ = ["Mention", "MentionIndex", "find_entities"]
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _fast_span(start: int, end: int, text: str) -> Span:
+    """`newsdoc.extract._fast.span` without its check of :data:`~._fast.CHECKED`."""
+    made: Span = _new(Span)
+    _set(made, "start", start)
+    _set(made, "end", end)
+    _set(made, "text", text)
+    return made
+
 
 PERSON = EntityKind.PERSON
 ORG = EntityKind.ORGANIZATION
@@ -1004,43 +1018,70 @@ def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
                 members.append(m)
     entities: list[Entity] = []
     index: MentionIndex = []
+    make_span = _span if _fast.CHECKED else _fast_span
     for root, members in groups.items():
         kind = members[0].kind
         assert kind is not None
-        if len(members) > 1 and any(m.kind is not kind for m in members):
-            kinds: dict[str, int] = {}
-            for m in members:
-                if m.kind is not None:
-                    kinds[m.kind.value] = kinds.get(m.kind.value, 0) + m.strength + 1
-            kind = EntityKind(max(kinds, key=kinds.__getitem__))  # ties: the first seen
+        number = len(entities)
+        if len(members) == 1:
+            m = members[0]
+            if kind is PERSON:
+                name = m.name if root[:2] == "T:" or len(m.tokens) < 2 else " ".join(m.tokens)
+                aliases: tuple[str, ...] = ()
+            else:
+                name = m.name
+                alias = m.text[4:] if m.text.startswith(_DETERMINERS) else m.text
+                aliases = (
+                    (alias,)
+                    if alias != name
+                    and not (kind is EQUIPMENT or kind is NATIONALITY)
+                    and alias not in name.split()
+                    else ()
+                )
+            index.append((m.start, m.end, number))
+            entities.append(
+                _entity(kind, name, aliases, m.title, (make_span(m.start, m.end, m.text),))
+            )
+            continue
+        for m in members:
+            if m.kind is not kind:
+                kinds: dict[str, int] = {}
+                for m in members:
+                    if m.kind is not None:
+                        kinds[m.kind.value] = kinds.get(m.kind.value, 0) + m.strength + 1
+                kind = EntityKind(max(kinds, key=kinds.__getitem__))  # ties: the first seen
+                break
         name = _canonical(root, members, kind)
         title = None
-        aliases: list[str] = []
+        found: list[str] = []
+        seen: set[object] = set()
         spans: list[Span] = []
-        number = len(entities)
         last_start = last_end = -1
+        words = name.split()
         for m in members:
             if title is None and m.title:
                 title = m.title
             if kind is PERSON:
-                if len(m.tokens) >= 2:
+                if len(m.tokens) >= 2 and m.tokens not in seen:
+                    seen.add(m.tokens)
                     alias = " ".join(m.tokens)
-                    if alias not in name and alias not in aliases:
-                        aliases.append(alias)
-            else:
+                    if alias not in name and alias not in found:
+                        found.append(alias)
+            elif m.text not in seen:
+                seen.add(m.text)
                 alias = m.text[4:] if m.text.startswith(_DETERMINERS) else m.text
                 if (
                     alias != name
-                    and alias not in aliases
+                    and alias not in found
                     and not ((kind is EQUIPMENT or kind is NATIONALITY) and m.name != alias)
-                    and alias not in name.split()
+                    and alias not in words
                 ):
-                    aliases.append(alias)
+                    found.append(alias)
             if m.start != last_start or m.end != last_end:
                 last_start, last_end = m.start, m.end
-                spans.append(_span(m.start, m.end, m.text))
+                spans.append(make_span(m.start, m.end, m.text))
                 index.append((m.start, m.end, number))
-        entities.append(_entity(kind, name, tuple(aliases), title, tuple(spans)))
+        entities.append(_entity(kind, name, tuple(found), title, tuple(spans)))
     index.sort()
     return entities, index
 
