@@ -23,8 +23,8 @@ import re
 from collections.abc import Sequence
 
 from newsdoc._model import Entity, EntityKind, Span
-from newsdoc.extract._aliases import UnionFind, declared_alias_at, initials
 from newsdoc.extract import _fast
+from newsdoc.extract._aliases import UnionFind, declared_alias_at, initials
 from newsdoc.extract._fast import entity as _entity
 from newsdoc.extract._fast import span as _span
 from newsdoc.extract._lexicon import LEXICON, Lexicon, word_set
