@@ -916,13 +916,14 @@ def _link(doc: _Doc) -> UnionFind:
     body = doc.body
     size = len(body)
     by_start: dict[int, Mention] = {}
+    add = uf.add
     for m in mentions:
         ref = best.get(m.text)
         if ref is not None and ref.strength > m.strength and ref.kind is not m.kind:
             m.kind, m.strength, m.name, m.group = ref.kind, ref.strength, ref.name, ref.group
         if m.kind is not PERSON and m.group[:2] not in ("P:", "T:", "O:"):
             m.group = m.name
-        uf.add(m.group)
+        add(m.group)
         by_start[m.start] = m
     # Aliases the text declares: "US Central Command (Centcom)", "IS [also known as Daesh]".
     acronyms: list[Mention] = []
@@ -1092,17 +1093,22 @@ def _by_position(m: Mention) -> tuple[int, int]:
 
 def _canonical(root: str, members: list[Mention], kind: EntityKind) -> str:
     """The entity's name: a person's fullest name, a listed name's canonical form, ..."""
-    if kind is PERSON and root.startswith("T:"):
-        return members[0].name
     if kind is PERSON:
-        best = max(members, key=lambda m: (len(m.tokens), -m.start))
+        if root.startswith("T:"):
+            return members[0].name
+        best = members[0]
+        for m in members:
+            if len(m.tokens) > len(best.tokens):
+                best = m  # the first of the fullest
         return " ".join(best.tokens) if len(best.tokens) > 1 else best.name
     if root.startswith("P:"):
         root = root[2:]
-    names = [m.name for m in members]
+    names = list(dict.fromkeys([m.name for m in members]))
     if root in names:
+        if " " in root:
+            return root
         long_forms = [n for n in names if " " in n and not _ACRONYM.match(n)]
-        if " " in root or not long_forms:
+        if not long_forms:
             return root
         return max(long_forms, key=len)
     return max(names, key=len)
