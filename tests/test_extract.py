@@ -309,6 +309,15 @@ def test_a_guessed_person_after_the_or_in_is_none() -> None:
     assert kinds["Saratoga Springs"] is EntityKind.PLACE
 
 
+def test_the_place_an_organisation_is_named_after_is_a_mention() -> None:
+    art = article("She teaches at the University of Quellburg and advises the Tenby Museum.")
+    assert kinds_of(art) == [
+        ("University of Quellburg", EntityKind.ORGANIZATION),
+        ("Quellburg", EntityKind.PLACE),
+        ("Tenby Museum", EntityKind.ORGANIZATION),
+    ]
+
+
 def test_sentence_initial_words_are_not_names() -> None:
     art = article("However, the talks failed. According to officials, Smoke rose.")
     assert [e.name for e in art.entities] == []

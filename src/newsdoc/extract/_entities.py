@@ -140,6 +140,10 @@ _STATE_VERBS = word_set("is will would remains continues should can could was")
 _REGIME_WORDS = word_set("regime administration government junta")
 # Prepositions after which a name guessed to be a person is a place ("in Saratoga Springs").
 _IN_PLACE = word_set("in near across throughout inside outside around towards toward into")
+# Heads of organisations named "<head> of <place>" ("University of Sheffield").
+_OF_PLACE_HEADS = word_set(
+    "University Municipality Government Governor Mayor Diocese Archdiocese Bank Port Police"
+)
 _PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
 
 
@@ -661,6 +665,18 @@ class _Doc:
                     if known is not None and known[0] is PLACE:
                         self.add(tokens[i][0], tokens[j - 1][1], PLACE, 3, known[1])
                         i = j - 1
+                        break
+                else:
+                    if (
+                        i == 1
+                        and kind is ORG
+                        and tokens[0][2] in _OF_PLACE_HEADS
+                        and joins[0] == "of"
+                        and all(tok[2] not in self.lex.org_heads for tok in tokens[1:])
+                        and all(join == "" for join in joins[1:])
+                    ):
+                        # "University of Sheffield", "Municipality of Livorno": a place.
+                        self.add(tokens[1][0], end, PLACE, 1)
                         break
             i += 1
 
