@@ -363,3 +363,101 @@ def test_error_positions_stay_inside_the_text(data: bytes) -> None:
         newsdoc.loads(data, strict=True)
     assert 0 <= info.value.pos <= len(info.value.doc)
     assert info.value.doc[info.value.pos] == "\ufffd"
+
+
+@given(st.text(st.sampled_from("ab\r\n")), st.data())
+def test_counting_on_from_an_earlier_line_agrees_with_counting_from_the_start(
+    text: str, data: st.DataObject
+) -> None:
+    from newsdoc._errors import position
+
+    first = data.draw(st.integers(0, len(text)))
+    second = data.draw(st.integers(first, len(text)))
+    lineno, colno = position(text, first)
+    start = first - colno + 1
+    assert position(text, second, start, lineno) == position(text, second)
+
+
+def test_a_header_block_stops_at_the_limit_and_the_rest_is_kept() -> None:
+    from newsdoc._parser import MAX_HEADER_LINES
+
+    lines = [f"key{i}: value {i}" for i in range(MAX_HEADER_LINES + 20)]
+    article = newsdoc.loads("date: 2023-07-09\n" + "\n".join(lines) + "\n")
+    assert len(article.metadata) == MAX_HEADER_LINES - 1  # the date line is the first
+    assert article.headline == lines[MAX_HEADER_LINES - 1]
+    assert article.paragraphs == tuple(lines[MAX_HEADER_LINES:])
+    [diagnostic] = article.diagnostics
+    assert diagnostic.code == "too-many-headers"
+    assert (diagnostic.lineno, diagnostic.colno) == (MAX_HEADER_LINES + 1, 1)
+
+
+def test_a_headline_after_a_full_header_block_is_not_reported() -> None:
+    from newsdoc._parser import MAX_HEADER_LINES
+
+    header = "".join(f"key{i}: value\n" for i in range(MAX_HEADER_LINES))
+    article = newsdoc.loads(header + "Breaking: fire in the city\n\nBody.\n")
+    assert article.headline == "Breaking: fire in the city"
+    assert codes(article) == ["no-date"]
+
+
+def test_the_writer_refuses_more_header_lines_than_are_read_back() -> None:
+    from newsdoc._parser import MAX_HEADER_LINES
+
+    metadata = {f"key{i}": "value" for i in range(MAX_HEADER_LINES)}
+    article = newsdoc.Article(headline="H", date=dt.date(2023, 7, 9), metadata=metadata)
+    with pytest.raises(ValueError, match="metadata: 101 header lines"):
+        newsdoc.dumps(article)
+    fitting = newsdoc.Article(headline="H", metadata=metadata)
+    assert newsdoc.loads(newsdoc.dumps(fitting)) == fitting
+
+
+def test_many_diagnostics_are_each_placed_on_their_line() -> None:
+    from newsdoc._errors import position
+
+    text = "".join(f"source: {i}\r\n\n" if i % 2 else f"source: {i}\r" for i in range(40))
+    article = newsdoc.loads(text + "Headline\n\nBody.")
+    assert len(article.diagnostics) > 30
+    for diagnostic in article.diagnostics:
+        assert (diagnostic.lineno, diagnostic.colno) == position(text, diagnostic.pos)
+
+
+_PIECES = ["a", "b: c", " ", "\u200b", "\r", "\n", "\r\n", " — AFP", "date 2023-07-09"]
+_CHUNKY = st.lists(st.sampled_from(_PIECES)).map("".join)
+
+
+@given(_CHUNKY, st.integers(1, 12))
+def test_reading_the_body_a_chunk_at_a_time_changes_nothing(text: str, chunk: int) -> None:
+    from newsdoc import _parser
+
+    whole = newsdoc.loads(text)
+    parts = _parser.locate_parts(text)
+    saved = _parser._CHUNK
+    _parser._CHUNK = chunk
+    try:
+        chunked = newsdoc.loads(text)
+        assert chunked == whole
+        assert chunked.diagnostics == whole.diagnostics
+        assert _parser.locate_parts(text) == parts
+    finally:
+        _parser._CHUNK = saved
+
+
+def test_a_flood_of_blank_lines_holds_no_object_per_line() -> None:
+    import tracemalloc
+
+    text = "Headline\n" + "\n" * 2_000_000 + "Body.\n" + " \r\n" * 500_000
+    tracemalloc.start()
+    try:
+        article = newsdoc.loads(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert article.paragraphs == ("Body.",)
+    assert peak < len(text)  # a list entry per line alone would be 8 bytes a line
+
+
+def test_a_replacement_character_in_the_input_is_not_counted_as_undecodable() -> None:
+    article = newsdoc.loads(b"Headline\n\n\x01 a\xff b\xef\xbf\xbd c\xfe\n")
+    [message] = [d.message for d in article.diagnostics if d.code == "invalid-utf8"]
+    assert "(2 undecodable bytes became U+FFFD)" in message
+    assert article.paragraphs == ("\x01 a\ufffd b\ufffd c\ufffd",)

@@ -137,7 +137,8 @@ def _decode_undeclared(data: bytes, error: UnicodeDecodeError) -> tuple[str, lis
         text, encoding = guessed
         return text, [("not-utf8", f"Not valid UTF-8; decoded as {encoding} (detected)", 0)]
     text = data.decode("utf-8", errors="replace")
-    count = text.count(_REPLACEMENT) - data.decode("utf-8", errors="ignore").count(_REPLACEMENT)
+    # U+FFFD that the input held already (valid UTF-8: EF BF BD) are not counted.
+    count = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
     byte = data[error.start]
     message = f"Byte 0x{byte:02x} is not valid UTF-8"
     if count > 1:

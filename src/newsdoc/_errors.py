@@ -30,6 +30,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "A header key appears twice; the later value is kept under a numbered key (`source_2`).",
     ),
+    "too-many-headers": (
+        "warning",
+        "The header block runs over 100 lines; the lines after the 100th are read as the "
+        "headline and body (nothing is dropped).",
+    ),
     "no-headline": ("warning", "The article has no headline."),
     "no-body": ("warning", "The article has no body paragraphs."),
     "invalid-utf8": (
@@ -93,20 +98,25 @@ class ParseError(ValueError):
         return (type(self), (self.msg, self.doc, self.pos, self.code))
 
 
-def position(doc: str, pos: int) -> tuple[int, int]:
+def position(doc: str, pos: int, start: int = 0, lineno: int = 1) -> tuple[int, int]:
     """The 1-based line and column of offset ``pos`` in ``doc``.
 
     Lines end at ``\\n``, ``\\r\\n`` or ``\\r``; counting (in C) needs no table of
-    line starts, so one diagnostic in a huge input costs no memory.
+    line starts, so one diagnostic in a huge input costs no memory.  Counting
+    may start from ``start``, the start of line ``lineno`` at or before
+    ``pos``, so that positions taken in order cost one pass over ``doc``.
     """
-    if 0 < pos < len(doc) and doc[pos] == "\n" and doc[pos - 1] == "\r":
+    if start < pos < len(doc) and doc[pos] == "\n" and doc[pos - 1] == "\r":
         # Between the two characters of a CRLF: still on the line the CRLF ends.
-        lineno, colno = position(doc, pos - 1)
+        lineno, colno = position(doc, pos - 1, start, lineno)
         return lineno, colno + 1
-    if doc.find("\r", 0, pos) < 0:  # the usual case: two passes, not five
-        return doc.count("\n", 0, pos) + 1, pos - doc.rfind("\n", 0, pos)
-    lineno = doc.count("\n", 0, pos) + doc.count("\r", 0, pos) - doc.count("\r\n", 0, pos) + 1
-    line_start = max(doc.rfind("\n", 0, pos), doc.rfind("\r", 0, pos)) + 1
+    if doc.find("\r", start, pos) < 0:  # the usual case: two passes, not five
+        line_start = max(doc.rfind("\n", start, pos) + 1, start)
+        return lineno + doc.count("\n", start, pos), pos - line_start + 1
+    lineno += (
+        doc.count("\n", start, pos) + doc.count("\r", start, pos) - doc.count("\r\n", start, pos)
+    )
+    line_start = max(doc.rfind("\n", start, pos) + 1, doc.rfind("\r", start, pos) + 1, start)
     return lineno, pos - line_start + 1
 
 

@@ -23,7 +23,7 @@ from newsdoc._captions import CREDIT_SEPARATORS, split_caption
 from newsdoc._dates import parse_date
 from newsdoc._decode import repair_mojibake
 from newsdoc._model import Article
-from newsdoc._parser import STRONG, HeaderLine, read_header_line
+from newsdoc._parser import MAX_HEADER_LINES, STRONG, HeaderLine, read_header_line
 from newsdoc._text import LAYOUT, NBSP, has_line_break
 
 __all__ = ["dump", "dumps"]
@@ -83,6 +83,11 @@ def _header_lines(article: Article) -> Iterator[tuple[str, str, str]]:
 
 
 def _chunks(article: Article) -> Iterator[str]:
+    lines = len(article.metadata) + (article.date is not None)
+    if lines > MAX_HEADER_LINES:
+        raise ValueError(
+            f"metadata: {lines} header lines; at most {MAX_HEADER_LINES} are read back as a header"
+        )
     for field, key, value in _header_lines(article):
         if not _KEY.match(key):
             raise ValueError(f"{field}: keys are written lower case, letter first, up to 30 long")
