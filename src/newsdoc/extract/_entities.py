@@ -137,7 +137,7 @@ _ACTOR_VERBS = word_set(
 # Verbs after which "the UK", "the Netherlands" is the state acting ("The UK will ...").
 _STATE_VERBS = word_set("is will would remains continues should can could was")
 # Words that make an organisation of the person named before them ("the Asad regime").
-_REGIME_WORDS = word_set("regime administration government junta")
+_REGIME_AFTER = re.compile(r" (regime|administration|government|junta)(?![a-z'’-])")
 # Prepositions after which a name guessed to be a person is a place ("in Saratoga Springs").
 _IN_PLACE = word_set("in near across throughout inside outside around towards toward into")
 # Heads of organisations named "<head> of <place>" ("University of Sheffield").
@@ -195,8 +195,8 @@ class Mention:
 
 # A token of a run: (start, end, text).
 _Tok = tuple[int, int, str]
-# A cached mention: offsets relative to its run, kind, strength, name, tokens, title.
-_Record = tuple[int, int, EntityKind | None, int, str, tuple[str, ...], str | None]
+# A cached mention: offsets relative to its run, text, kind, strength, name, tokens, title.
+_Record = tuple[int, int, str, EntityKind | None, int, str, tuple[str, ...], str | None]
 
 #: Analyses of runs that do not depend on their article: by lexicon, by (run, sentence
 #: start).  News repeats names, so most runs are read once per process.
@@ -253,6 +253,7 @@ class _Doc:
         mentions = self.mentions
         append = mentions.append
         written = self._written
+        new = Mention
         for match in NAME_RUN.finditer(body):
             start, end = match.span()
             if start > 0:
@@ -287,12 +288,12 @@ class _Doc:
                         records = recorded
                         break
             if records is not None:
-                for rel_start, rel_end, kind, strength, name, tokens, title in records:
+                for rel_start, rel_end, said, kind, strength, name, tokens, title in records:
                     append(
-                        Mention(
+                        new(
                             start + rel_start,
                             start + rel_end,
-                            text[rel_start:rel_end] if rel_end - rel_start != len(text) else text,
+                            said,
                             kind,
                             strength,
                             name,
@@ -315,6 +316,7 @@ class _Doc:
                         (
                             m.start - start,
                             m.end - start,
+                            m.text,
                             m.kind,
                             m.strength,
                             m.name,
@@ -792,30 +794,41 @@ class _Doc:
                 ):
                     m.kind, m.strength = PLACE, 2
 
-    def teams(self) -> None:
-        """Countries playing a match are teams: organisations ("Belgium beat Panama").
+    def actors(self) -> None:
+        """Names that stand for an organisation where the text makes them act.
 
-        A listed place is a team in the whole article once the text has it play
-        another (``Sweden 1 – 0 South Korea``, ``Belgium defeated Panama``); its
-        mentions after a place preposition (``in England``) stay places.
+        * Countries playing a match are teams: a listed place is a team in the whole
+          article once the text has it play another (``Sweden 1 – 0 South Korea``,
+          ``Belgium defeated Panama``).
+        * A country that says or does what a government does is its government
+          (``Russia said``, ``the UK will``).
+        * A person's regime or administration is an organisation (``the Asad regime``).
+
+        Mentions after a place preposition (``in England``) stay places.
         """
         body = self.body
-        places = [m for m in self.mentions if m.kind is PLACE and m.strength >= 3]
+        regime = _REGIME_AFTER.match
+        places: list[Mention] = []
+        for m in self.mentions:
+            kind = m.kind
+            if kind is PLACE:
+                if m.strength >= 3:
+                    places.append(m)
+            elif (kind is PERSON or kind is None) and m.strength < 3 and m.title is None:
+                found = regime(body, m.end)
+                if found is not None:
+                    m.end = found.end()
+                    m.text = body[m.start : m.end]
+                    m.kind, m.strength, m.name = ORG, 3, m.text
+                    m.tokens = (*m.tokens, found.group(1))
+                    m.group = m.name
+        if not places:
+            return
         teams: set[str] = set()
         for a, b in itertools.pairwise(places):
             if b.start - a.end <= 40 and _MATCH_BETWEEN.fullmatch(body, a.end, b.start):
                 teams.add(a.name)
                 teams.add(b.name)
-        for m in self.mentions:
-            if m.kind is PERSON or m.kind is None:
-                after = _next_word(body, m.end)
-                if after in _REGIME_WORDS and m.strength < 3 and m.title is None:
-                    # "the Asad regime", "the Biden administration": an organisation.
-                    m.end += 1 + len(after)
-                    m.text = body[m.start : m.end]
-                    m.kind, m.strength, m.name = ORG, 3, m.text
-                    m.tokens = (*m.tokens, after)
-                    m.group = m.name
         place_before = self.lex.place_before
         countries = self.lex.countries
         for m in places:
@@ -1013,7 +1026,7 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
     doc = _Doc(body, lexicon)
     doc.scan()
     doc.use_context()
-    doc.teams()
+    doc.actors()
     # An unknown name at a sentence start that never recurs mid-sentence is no name.
     mid = {m.text for m in doc.mentions if m.strength >= 0}
     doc.mentions = [m for m in doc.mentions if m.strength >= 0 or m.text in mid]
