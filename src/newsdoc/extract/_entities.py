@@ -144,6 +144,8 @@ _IN_PLACE = word_set("in near across throughout inside outside around towards to
 _OF_PLACE_HEADS = word_set(
     "University Municipality Government Governor Mayor Diocese Archdiocese Bank Port Police"
 )
+# What may follow a name that declares an alias: "X (Y)", "X [Y]", "X, also known as Y".
+_ALIAS_START = re.compile(r" *[(\[,]")
 _PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
 
 
@@ -943,7 +945,6 @@ def _link(doc: _Doc) -> UnionFind:
         if seen is None or m.strength > seen.strength:
             best[m.text] = m
     body = doc.body
-    size = len(body)
     by_start: dict[int, Mention] = {}
     add = uf.add
     for m in mentions:
@@ -957,16 +958,14 @@ def _link(doc: _Doc) -> UnionFind:
     # Aliases the text declares: "US Central Command (Centcom)", "IS [also known as Daesh]".
     acronyms: list[Mention] = []
     declared: dict[str, Mention] = {}
+    alias_start = _ALIAS_START.match
     for m in mentions:
         kind = m.kind
         if kind is None:
             continue
         if kind is ORG and m.strength <= 2 and _ACRONYM.match(m.text):
             acronyms.append(m)
-        pos = m.end
-        while pos < size and body[pos] == " ":
-            pos += 1
-        if pos >= size or body[pos] not in "([,":
+        if alias_start(body, m.end) is None:
             continue
         found = declared_alias_at(body, m.end, by_start)
         if found is None:
@@ -1038,9 +1037,12 @@ def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
     """One `Entity` per group of mentions, in order of first mention."""
     groups: dict[str, list[Mention]] = {}
     find = uf.find
+    roots: dict[str, str] = {}
     for m in sorted(doc.mentions, key=_by_position):
         if m.kind is not None:
-            key = find(m.group)
+            key = roots.get(m.group)
+            if key is None:
+                key = roots[m.group] = find(m.group)
             members = groups.get(key)
             if members is None:
                 groups[key] = [m]
