@@ -5,9 +5,11 @@ Usage::
     python benchmarks/extract_speed.py                       # the seeds, grown to ~4.5 KB
     python benchmarks/extract_speed.py --files 'DIR/*.txt'   # any seed-format files
     python benchmarks/extract_speed.py --repeat 5 --min-size 4000
+    python benchmarks/extract_speed.py --synthetic 2000     # distinct articles from corpus.py
 
 Reports articles per second for: parsing alone, extraction alone (on parsed
-articles), parse + extract, and ``spacy.blank("en")`` tokenizing the same bodies
+articles), each part of extraction alone (entities, quotes, dates), parse +
+extract, and ``spacy.blank("en")`` tokenizing the same bodies
 (only when spaCy is installed; it does much less: no typing, grouping, quotes
 or dates).  Each figure is the best of ``--repeat`` runs.
 """
@@ -21,9 +23,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 
+from newsdoc._model import Article
 from newsdoc._reader import loads
-from newsdoc.extract import extract
+from newsdoc.extract import RuleExtractor, extract
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEEDS = os.path.join(HERE, "..", "seeds", "*.txt")
@@ -48,6 +52,11 @@ def load_texts(pattern: str, min_size: int, limit: int) -> list[str]:
     return texts
 
 
+def _run_all(extractor: Callable[[Article], Article], articles: Sequence[Article]) -> None:
+    for article in articles:
+        extractor(article)
+
+
 def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
     """Items per second: ``count`` items per call of ``run``, best of ``repeat`` calls."""
     times = []
@@ -65,8 +74,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="use at most this many files")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--copies", type=int, default=0, help="run over the texts this many times")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        metavar="N",
+        help="use N distinct articles of benchmarks/corpus.py instead of --files",
+    )
     args = parser.parse_args(argv)
-    texts = load_texts(args.files, args.min_size, args.limit)
+    if args.synthetic:
+        sys.path.insert(0, HERE)
+        from corpus import generate
+
+        texts = [data.decode("utf-8") for _, data in generate(args.synthetic)]
+    else:
+        texts = load_texts(args.files, args.min_size, args.limit)
     if not texts:
         print(f"no files match {args.files}", file=sys.stderr)
         return 1
@@ -85,6 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     rates = {
         "parse": best_rate(lambda: [loads(t) for t in texts], n, args.repeat),
         "extract": best_rate(lambda: [extract(a) for a in articles], n, args.repeat),
+    }
+    for part in ("entities", "quotes", "dates"):
+        alone = RuleExtractor(
+            entities=part == "entities", quotes=part == "quotes", dates=part == "dates"
+        )
+        rates[f"  {part} alone"] = best_rate(partial(_run_all, alone, articles), n, args.repeat)
+    rates |= {
         "parse+extract": best_rate(lambda: [extract(loads(t)) for t in texts], n, args.repeat),
     }
     try:
