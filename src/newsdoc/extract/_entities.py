@@ -149,6 +149,12 @@ _ALIAS_START = re.compile(r" *[(\[,]")
 _PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
 
 
+#: Runs of one word that never give a mention (the words `segment` and `single` drop
+#: wherever they stand), skipped before any other work.
+_NO_NAME = _LEADING_STOP | DATE_WORDS | _PRONOUN_TOKENS | {"A"}
+_PARTICLE_GLUE = frozenset("-'’")
+
+
 class Mention:
     """One name in the body, with what the rules found out about it."""
 
@@ -258,6 +264,8 @@ class _Doc:
         new = Mention
         for match in NAME_RUN.finditer(body):
             start, end = match.span()
+            if body[start:end] in _NO_NAME and body[start - 1 : start] not in _PARTICLE_GLUE:
+                continue  # "But", "He", "Monday": never a name, whatever surrounds it
             if start > 0:
                 prev = body[start - 1]
                 if prev == " ":
