@@ -318,6 +318,14 @@ def test_the_place_an_organisation_is_named_after_is_a_mention() -> None:
     ]
 
 
+def test_the_person_an_organisation_is_named_after_is_a_mention() -> None:
+    art = article("The Andy Warhol Photographic Legacy Program gave prints. Warhol took them.")
+    warhol = entity(art, "Andy Warhol")
+    assert warhol.kind is EntityKind.PERSON
+    assert [m.text for m in warhol.mentions] == ["Andy Warhol", "Warhol"]
+    assert entity(art, "Andy Warhol Photographic Legacy Program").kind is EntityKind.ORGANIZATION
+
+
 def test_sentence_initial_words_are_not_names() -> None:
     art = article("However, the talks failed. According to officials, Smoke rose.")
     assert [e.name for e in art.entities] == []

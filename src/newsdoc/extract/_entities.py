@@ -564,10 +564,16 @@ class _Doc:
             # "Syrian Democratic Forces", "Andy Warhol Foundation for the Visual Arts".
             self.named(tokens, joins, ORG, 3)
             head_at = n - 1 if inner_head < 0 else inner_head
-            if first in lex.first_names and 2 <= head_at <= 3 and joins[0] == "":
-                # A person the organisation is named after: "Andy Warhol".
+            if first in lex.first_names and head_at >= 2 and joins[0] == "":
+                # A person the organisation is named after: "Andy Warhol Foundation",
+                # "Andy Warhol Photographic Legacy Program" (given name and surname).
+                if head_at > 3:
+                    head_at = 2
                 person = tokens[:head_at]
-                if all(word not in lex.org_heads for word in words[1:head_at]):
+                if all(
+                    word not in lex.org_heads and word not in lex.names and word[0].isupper()
+                    for word in words[1:head_at]
+                ) and all(join == "" for join in joins[: head_at - 1]):
                     self.add(
                         person[0][0],
                         person[-1][1],
