@@ -319,7 +319,7 @@ def test_the_place_an_organisation_is_named_after_is_a_mention() -> None:
 
 
 def test_the_person_an_organisation_is_named_after_is_a_mention() -> None:
-    art = article("The Andy Warhol Photographic Legacy Program gave prints. Warhol took them.")
+    art = article("The Andy Warhol Photographic Legacy Program gave prints that Warhol took.")
     warhol = entity(art, "Andy Warhol")
     assert warhol.kind is EntityKind.PERSON
     assert [m.text for m in warhol.mentions] == ["Andy Warhol", "Warhol"]
