@@ -13,7 +13,8 @@ one huge line, blank lines, header-looking lines, caption-looking lines, quote
 marks and dashes, and the encodings the decoder has to guess) and each size
 (1 KB, 10 KB, 100 KB, 1 MB, 10 MB, 50 MB; decimal units, so 100 KB of blank
 lines is 100,000 of them and 1 MB of one line is a line of 1,000,000
-characters), it measures ``newsdoc.loads(data)`` on the bytes:
+characters), it measures ``newsdoc.loads(data, extract=False)`` on the bytes
+(the parser; ``--extract`` adds extraction):
 
 - time: the best of N runs (N shown; more runs for small inputs, each run
   looping until it lasts at least 20 ms), with the garbage collector on, as a
@@ -29,7 +30,9 @@ The last table judges each shape over the sizes:
   each lies; ``flat`` says whether it is within a factor of 2;
 - ``growth``: the largest *rise* of the time per MB from a smaller size to a
   larger one, and ``vs floor``: the same rise for the time relative to the
-  floor; ``linear`` says whether ``growth`` is within a factor of 2;
+  floor; ``linear`` says whether ``vs floor`` is within a factor of 2 (the
+  floor runs on the same bytes in the same process, so what the machine adds
+  at large sizes, caches, page faults, other jobs, weighs on both);
 - ``memory``: the peak over the input at the largest size measured.
 
 The two verdicts differ for one reason: a cost paid once per call (about
@@ -256,8 +259,12 @@ def _growth(cases: Sequence[Case], figure: Callable[[Case], float]) -> tuple[flo
     return best, low, high
 
 
+#: Whether ``loads`` extracts entities, quotes and dates (``--extract``).
+EXTRACT = False
+
+
 def _call(data: bytes) -> newsdoc.Article:
-    article = newsdoc.loads(data)
+    article = newsdoc.loads(data, extract=EXTRACT)
     if not isinstance(article, newsdoc.Article):
         raise TypeError(f"loads returned {type(article).__name__}")
     return article
@@ -376,7 +383,7 @@ def judge(shape: Shape, cases: Sequence[Case]) -> Verdict:
         slowest_size=slowest.size,
         floor_growth_from=low.size,
         floor_growth_to=high.size,
-        linear=growth <= LINEAR_FACTOR and not skipped,
+        linear=floor_growth <= LINEAR_FACTOR and not skipped,
         flat=ratio <= LINEAR_FACTOR,
         excess_seconds=excess,
         peak_per_input=done[-1].peak_per_input,
@@ -518,7 +525,7 @@ def print_tables(cases: Sequence[Case], verdicts: Sequence[Verdict]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    global _OUT
+    global _OUT, EXTRACT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--max-mb", type=float, default=50, help="largest size, in MB")
     parser.add_argument("--shapes", help="comma-separated shape names (default: all)")
@@ -529,6 +536,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="skip a size whose one call is predicted to take longer (seconds)",
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run")
+    parser.add_argument(
+        "--extract", action="store_true", help="time loads with extraction (default: without)"
+    )
     parser.add_argument("--profile", action="store_true", help="profile the non-linear shapes")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON ('-': stdout)")
     args = parser.parse_args(argv)
@@ -543,6 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--max-mb is below the smallest size (1 KB)")
     if args.json == "-":
         _OUT = sys.stderr
+    EXTRACT = args.extract
 
     started = time.perf_counter()
     machine = {
@@ -551,6 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "newsdoc": getattr(newsdoc, "__version__", "?"),
+        "extract": args.extract,
     }
     _progress(" ".join(f"{key}={value}" for key, value in machine.items()))
     _call(b"warm up")
