@@ -151,3 +151,26 @@ def test_check_max_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(["check", "--max-size", "100", str(tmp_path)], capsys)
     assert code == 1
     assert "too-large: The input is over max_size" in out
+
+
+def test_parse_extracts_unless_told_not_to(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SAMPLE)]) == 0
+    extracted = json.loads(capsys.readouterr().out)
+    assert extracted["entities"]
+    assert extracted["quotes"]
+    assert extracted["dates"]
+    assert newsdoc.from_dict(extracted) == newsdoc.read(SAMPLE)
+    assert main(["parse", "--no-extract", str(SAMPLE)]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert plain["entities"] == plain["quotes"] == plain["dates"] == []
+
+
+def test_check_reports_extraction_diagnostics_unless_told_not_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "open_quote.txt"
+    path.write_text("date: 2023-07-09\nHeadline\n\nShe said: “It is over.\n", encoding="utf-8")
+    assert main(["check", str(path)]) == 0  # a warning only
+    assert f"{path}:4:11: unbalanced-quote: " in capsys.readouterr().out
+    assert main(["check", "--no-extract", str(path)]) == 0
+    assert "unbalanced-quote" not in capsys.readouterr().out

@@ -181,12 +181,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Rendere
 
 @pytest.fixture(scope="module")
 def originals(rendered: dict[str, list[Rendered]]) -> dict[Path, Article | str]:
-    """Each rendered file as read from disk, or what reading it raised."""
+    """Each rendered file as read from disk (structure only), or what reading it raised."""
     articles: dict[Path, Article | str] = {}
     for files in rendered.values():
         for file in files:
             try:
-                articles[file.path] = newsdoc.read(file.path)
+                articles[file.path] = newsdoc.read(file.path, extract=False)
             except Exception as error:
                 articles[file.path] = f"raised {type(error).__name__}: {error}"
     return articles
@@ -475,7 +475,7 @@ def test_perturbed_corpus_reads_the_same(
             continue  # does not apply to this text
         applied += 1
         try:
-            article = newsdoc.loads(data, id=original.id)
+            article = newsdoc.loads(data, id=original.id, extract=False)
         except Exception as error:
             failures[file.name] = [f"raised {type(error).__name__}: {error}"]
             continue
@@ -484,3 +484,36 @@ def test_perturbed_corpus_reads_the_same(
             failures[file.name] = problems
     assert applied, f"{perturbation.name} applies to no {corpus} file"
     _fail_with(corpus, perturbation.name, applied, failures)
+
+
+# --- Extraction -------------------------------------------------------------------------
+
+
+@needs_shared
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_extraction_on_the_corpus_round_trips(
+    corpus: str, rendered: dict[str, list[Rendered]], originals: dict[Path, Article | str]
+) -> None:
+    """Extraction on every real article: no exception, and what ``loads`` made
+    (entities, quotes, dates and all) comes back from its text and its JSON."""
+    failures: dict[str, list[str]] = {}
+    for file in rendered[corpus]:
+        original = originals[file.path]
+        if isinstance(original, str):
+            continue  # reported by test_corpus_reads_as_written
+        try:
+            article = newsdoc.extract(original)
+            again = newsdoc.loads(newsdoc.dumps(article), id=article.id)
+            decoded = newsdoc.from_json(newsdoc.to_json(article))
+        except Exception as error:
+            failures[file.name] = [f"raised {type(error).__name__}: {error}"]
+            continue
+        problems = [
+            f"{what} differs after the round trip"
+            for what, other in (("text", again), ("JSON", decoded))
+            for field in ("entities", "quotes", "dates")
+            if getattr(other, field) != getattr(article, field)
+        ]
+        if problems:
+            failures[file.name] = problems
+    _fail_with(corpus, "extracted", len(rendered[corpus]), failures)

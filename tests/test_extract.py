@@ -186,7 +186,7 @@ def test_extract_is_deterministic_and_replaces_earlier_results(seed: Article) ->
 
 
 def test_extract_leaves_the_rest_of_the_article_alone(seed: Article) -> None:
-    plain = loads(SAMPLE.read_bytes())
+    plain = loads(SAMPLE.read_bytes(), extract=False)
     assert attrs.evolve(seed, entities=(), quotes=(), dates=()) == plain
     assert seed.source is not None
 

@@ -37,8 +37,13 @@ def test_the_sample_as_json(sample_bytes: bytes) -> None:
     ]
     assert len(data["paragraphs"]) == 12
     assert data["metadata"] == {}
-    assert data["entities"] == data["quotes"] == data["dates"] == []
+    assert data["entities"]
+    assert data["quotes"]
+    assert data["dates"]
     assert "diagnostics" not in data
+    plain = newsdoc.to_dict(newsdoc.loads(sample_bytes, extract=False))
+    assert plain["entities"] == plain["quotes"] == plain["dates"] == []
+    assert newsdoc.from_dict(data) == newsdoc.loads(sample_bytes)
     assert "_parse_info" not in data
 
 

@@ -461,3 +461,37 @@ def test_a_replacement_character_in_the_input_is_not_counted_as_undecodable() ->
     [message] = [d.message for d in article.diagnostics if d.code == "invalid-utf8"]
     assert "(2 undecodable bytes became U+FFFD)" in message
     assert article.paragraphs == ("\x01 a\ufffd b\ufffd c\ufffd",)
+
+
+def test_loads_extracts_by_default_and_not_when_told(sample_bytes: bytes) -> None:
+    article = newsdoc.loads(sample_bytes)
+    assert article.entities
+    assert article.quotes
+    assert article.dates
+    plain = newsdoc.loads(sample_bytes, extract=False)
+    assert (plain.entities, plain.quotes, plain.dates) == ((), (), ())
+    assert newsdoc.extract(plain) == article
+    assert newsdoc.load(io.BytesIO(sample_bytes), extract=False) == plain
+
+
+def test_loads_runs_the_extractor_it_is_given(tmp_path: Path, sample_bytes: bytes) -> None:
+    seen: list[newsdoc.Article] = []
+
+    def entities_only(article: newsdoc.Article) -> newsdoc.Article:
+        seen.append(article)
+        return newsdoc.RuleExtractor(quotes=False, dates=False)(article)
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(sample_bytes)
+    article = newsdoc.read(path, extract=entities_only)
+    assert [a.entities for a in seen] == [()]  # handed the parsed article
+    assert article.entities
+    assert not article.quotes
+    assert not article.dates
+    assert isinstance(entities_only, newsdoc.Extractor)
+
+
+@pytest.mark.parametrize("value", [None, 1, "yes"])
+def test_loads_refuses_an_extract_that_is_no_extractor(value: object) -> None:
+    with pytest.raises(TypeError, match="extract must be True, False or an Extractor"):
+        newsdoc.loads("Headline", extract=value)  # type: ignore[arg-type]

@@ -20,6 +20,10 @@ from newsdoc._model import (
 from newsdoc._reader import load, loads, read
 from newsdoc._writer import dump, dumps
 
+# After this import, ``newsdoc.extract`` is the function; its module is still
+# ``newsdoc.extract`` for ``from newsdoc.extract import ...``.
+from newsdoc.extract import Extractor, RuleExtractor, extract
+
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
@@ -28,6 +32,7 @@ __all__ = [
     "Diagnostic",
     "Entity",
     "EntityKind",
+    "Extractor",
     "Image",
     "JSONError",
     "Location",
@@ -35,10 +40,12 @@ __all__ = [
     "ParseError",
     "ParseInfo",
     "Quote",
+    "RuleExtractor",
     "SourceMap",
     "Span",
     "dump",
     "dumps",
+    "extract",
     "from_dict",
     "from_json",
     "load",
