@@ -495,3 +495,29 @@ def test_loads_runs_the_extractor_it_is_given(tmp_path: Path, sample_bytes: byte
 def test_loads_refuses_an_extract_that_is_no_extractor(value: object) -> None:
     with pytest.raises(TypeError, match="extract must be True, False or an Extractor"):
         newsdoc.loads("Headline", extract=value)  # type: ignore[arg-type]
+
+
+def _locate_by_walking(article: newsdoc.Article, body_offset: int) -> int:
+    """Where ``article.body[body_offset]`` stands in the input, found paragraph by paragraph."""
+    assert article.source is not None
+    start = 0
+    for index, paragraph in enumerate(article.paragraphs):
+        if body_offset <= start + len(paragraph):
+            return article.source.parts.paragraphs[index] + body_offset - start
+        start += len(paragraph) + 2
+    raise AssertionError("offset past the body")
+
+
+@given(st.lists(st.sampled_from(["Head", "a b", "\n", "\n\n", " \r\n", "x — AFP"]), min_size=1))
+def test_locating_every_body_offset(pieces: list[str]) -> None:
+    article = newsdoc.loads("".join(pieces), extract=False)
+    assert article.source is not None
+    if not article.paragraphs:
+        with pytest.raises(ValueError, match="no paragraphs"):
+            article.source.locate(article, 0)
+        return
+    for offset in range(len(article.body) + 1):
+        expected = _locate_by_walking(article, offset)
+        assert article.source.locate(article, offset).pos == expected
+    with pytest.raises(ValueError, match="outside the body"):
+        article.source.locate(article, len(article.body) + 1)
