@@ -294,6 +294,18 @@ def test_a_country_acting_is_its_government() -> None:
     art = article("Russia said the talks failed. The UK will send aid to Russia. Iran has oil.")
     org, place = EntityKind.ORGANIZATION, EntityKind.PLACE
     assert kinds_of(art) == [("Russia", org), ("UK", org), ("Russia", place), ("Iran", place)]
+    art = article(
+        "A truce announced by Russia and Turkey held. The UK, with allies, sent aid. "
+        "Students in the UK, and in Iran, went home. A raid by US-led forces followed."
+    )
+    assert kinds_of(art) == [
+        ("Russia", org),
+        ("Turkey", org),
+        ("UK", org),
+        ("UK", place),
+        ("Iran", place),
+        ("US", place),
+    ]
 
 
 def test_a_regime_named_after_a_person_is_an_organisation() -> None:

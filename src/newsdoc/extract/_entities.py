@@ -817,7 +817,7 @@ class _Doc:
           article once the text has it play another (``Sweden 1 – 0 South Korea``,
           ``Belgium defeated Panama``).
         * A country that says or does what a government does is its government
-          (``Russia said``, ``the UK will``).
+          (``Russia said``, ``the UK will``, ``announced by Russia and Turkey``).
         * A person's regime or administration is an organisation (``the Asad regime``).
 
         Mentions after a place preposition (``in England``) stay places.
@@ -847,18 +847,27 @@ class _Doc:
                 teams.add(b.name)
         place_before = self.lex.place_before
         countries = self.lex.countries
+        acting: Mention | None = None
         for m in places:
+            before = _prev_word(body, m.start)
+            if before == "the" or before == "The":
+                before = _prev_word(body, m.start - 4)  # "in the UK"
             if m.name not in teams:
                 if m.name not in countries:
                     continue
-                after = _next_word(body, m.end)
-                if after not in _ACTOR_VERBS and not (
-                    after in _STATE_VERBS and body[m.start - 4 : m.start].lower() == "the "
-                ):
-                    continue
-            if _prev_word(body, m.start) not in place_before:
+                if acting is None or body[acting.end : m.start] != " and ":
+                    after = _next_word(body, m.end)
+                    if after not in _ACTOR_VERBS and (
+                        before != "by" or body[m.end : m.end + 1] == "-"
+                    ):
+                        if body[m.start - 4 : m.start].lower() != "the " or not (
+                            after in _STATE_VERBS or body[m.end : m.end + 1] == ","
+                        ):
+                            continue
+            if before not in place_before:
                 m.kind = ORG
                 m.group = "O:" + m.name
+                acting = m
 
 
 def _written(body: str, low: str) -> bool:
