@@ -855,19 +855,27 @@ class _Doc:
             if m.name not in teams:
                 if m.name not in countries:
                     continue
-                if acting is None or body[acting.end : m.start] != " and ":
-                    after = _next_word(body, m.end)
-                    if after not in _ACTOR_VERBS and (
-                        before != "by" or body[m.end : m.end + 1] == "-"
-                    ):
-                        if body[m.start - 4 : m.start].lower() != "the " or not (
-                            after in _STATE_VERBS or body[m.end : m.end + 1] == ","
-                        ):
-                            continue
+                joined = acting is not None and body[acting.end : m.start] == " and "
+                if not joined and not _acts(body, m.start, m.end, before):
+                    continue
             if before not in place_before:
                 m.kind = ORG
                 m.group = "O:" + m.name
                 acting = m
+
+
+def _acts(body: str, start: int, end: int, before: str) -> bool:
+    """Does the country named at ``body[start:end]`` act as a state here?
+
+    ``Russia said``, ``announced by Russia`` (not ``by US-led forces``), ``the UK
+    will``, ``The UK, with its allies,``.
+    """
+    after = _next_word(body, end)
+    if after in _ACTOR_VERBS or (before == "by" and body[end : end + 1] != "-"):
+        return True
+    return body[start - 4 : start].lower() == "the " and (
+        after in _STATE_VERBS or body[end : end + 1] == ","
+    )
 
 
 def _written(body: str, low: str) -> bool:
