@@ -17,6 +17,7 @@ unless the sentence speaks of the future (``will meet Monday``) or the text says
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from newsdoc._model import DateMention, DatePrecision, DateValue
@@ -132,7 +133,10 @@ _FUTURE_WORDS = (
     " plans to ", " plan to ", " planning to ", " set to ", " is to ", " are to ", " upcoming ",
     " going to ", " would ", "Will ",
 )  # fmt: skip
+_FUTURE = re.compile("|".join(re.escape(word) for word in _FUTURE_WORDS))
 _HAS_TIME = re.compile(r"\d|noon|midnight")
+# The last letters of the modifiers a unit may follow ("last", "this", "coming"; any case).
+_MOD_ENDS = frozenset("tsgTSG\u017f")
 
 # Where a date may start: a weekday or month name, a year, a time.  One character class
 # comes first so that the regex engine skips quickly to the next candidate.
@@ -145,6 +149,7 @@ _ANCHOR = re.compile(
 #: Lower-case words that anchor a relative expression (found with ``str.find``).
 _REL_WORDS = ("week", "month", "year", "decade", "ago", "oday", "esterday", "omorrow", "onight",
               "noon", "midnight", "ast night", "morning")  # fmt: skip
+_NIGHT_WORDS = frozenset(["onight", "midnight", "ast night"])  # none without "night"
 
 #: A reading: start, end, kind, its match, and a modifier word ("last", "in", ...).
 _Cand = tuple[int, int, str, "re.Match[str]", str]
@@ -193,8 +198,7 @@ def _future(body: str, start: int) -> bool:
     cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
     if cut >= 0:
         window = window[cut + 1 :]
-    window = " " + window
-    return any(word in window for word in _FUTURE_WORDS)
+    return _FUTURE.search(" " + window) is not None
 
 
 def _time_of(text: str) -> dt.time | None:
@@ -266,7 +270,10 @@ def _candidates(body: str) -> list[_Cand]:
             match = _TIME_ALONE.search(body, max(0, pos - 3), anchor.end())
             if match is not None and (match.start() == 0 or not body[match.start() - 1].isalnum()):
                 out.append((match.start(), match.end(), "time", match, ""))
+    night = "night" in body
     for word in _REL_WORDS:
+        if not night and word in _NIGHT_WORDS:
+            continue
         pos = body.find(word)
         while pos >= 0:
             _relative_at(body, pos, word, out)
@@ -331,6 +338,12 @@ def _month_at(body: str, pos: int, out: list[_Cand]) -> None:
 def _relative_at(body: str, pos: int, word: str, out: list[_Cand]) -> None:
     if word in ("week", "month", "year", "decade"):
         if pos > 0 and body[pos - 1].isalnum():
+            return
+        # A unit follows a modifier and spaces ("last week"): a cheap test first.
+        mod_end = pos - 1
+        while mod_end >= 0 and body[mod_end] in " \u00a0":
+            mod_end -= 1
+        if mod_end == pos - 1 or mod_end < 0 or body[mod_end] not in _MOD_ENDS:
             return
         # The reading whose unit is this word (an earlier one may share the window:
         # "Monday next week, talks last month").
@@ -513,21 +526,33 @@ def _weekday(
     week = (match.group("w") or "").lower()
     day: dt.date | None = None
     if today is not None:
-        monday = today - dt.timedelta(days=today.weekday())
-        if week:
-            shift = {"next": 1, "last": -1, "this": 0}[week]
-            day = monday + dt.timedelta(weeks=shift, days=weekday)
-        elif mod in ("next", "coming"):
-            day = today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
-        elif mod in ("last", "past"):
-            day = today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7)
-        elif mod == "this":
-            day = monday + dt.timedelta(days=weekday)
-        elif _future(body, start):
-            day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
-        else:
-            day = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+        future = (
+            not week
+            and mod not in ("next", "coming", "last", "past", "this")
+            and _future(body, start)
+        )
+        day = _weekday_day(today, weekday, week, mod, future)
+    if start == match.start() and match.end() == match.end("d"):
+        return day, DAY  # the weekday's name alone: no time
     return _with_time(day, body[start : match.end()], ref)
+
+
+@functools.lru_cache(maxsize=1024)
+def _weekday_day(today: dt.date, weekday: int, week: str, mod: str, future: bool) -> dt.date:
+    """The day a weekday names, seen from ``today`` (see `_weekday`)."""
+    monday = today - dt.timedelta(days=today.weekday())
+    if week:
+        shift = {"next": 1, "last": -1, "this": 0}[week]
+        return monday + dt.timedelta(weeks=shift, days=weekday)
+    if mod in ("next", "coming"):
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    if mod in ("last", "past"):
+        return today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7)
+    if mod == "this":
+        return monday + dt.timedelta(days=weekday)
+    if future:
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+    return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
 
 
 def _day_word(today: dt.date | None, text: str) -> dt.date | None:

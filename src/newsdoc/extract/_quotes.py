@@ -152,6 +152,8 @@ _MARK_CHARS = "\"“”‘’'"
 PRONOUN_TO_SPEAKER = False
 #: Quoted words with no speaker are kept from this many words on (scare quotes are shorter).
 MIN_UNATTRIBUTED_WORDS = 2
+#: Speakers are looked for at most this many characters before a quotation.
+_LOOK_BACK = 2000
 
 
 @attrs.frozen(slots=True)
@@ -207,10 +209,20 @@ def _scan_marks(
     open_double: int | None = None
     open_single: int | None = None
     markup = body.find("<", start, end) >= 0
+    last_lt = last_gt = -1  # the last "<" and ">" before ``seen`` (markup only)
+    seen = start
     for pos in marks:
         char = body[pos]
-        if markup and body.rfind("<", start, pos) > body.rfind(">", start, pos):
-            continue  # inside a markup tag: <tweet author="@someone">
+        if markup:
+            at = body.rfind("<", seen, pos)
+            if at >= 0:
+                last_lt = at
+            at = body.rfind(">", seen, pos)
+            if at >= 0:
+                last_gt = at
+            seen = pos
+            if last_lt > last_gt:
+                continue  # inside a markup tag: <tweet author="@someone">
         before = body[pos - 1] if pos > start else " "
         after = body[pos + 1] if pos + 1 < end else " "
         if char == "’" or char == "'":
@@ -254,6 +266,7 @@ def _scan_marks(
             open_double = pos
             open_single = None
         elif open_double is None:
+            # A closing mark with no opening one: quote from the paragraph's start.
             # A closing mark with no opening one: quote from the paragraph's start.
             problems.append(QuoteProblem(pos, _NEVER_OPENED))
             found.append(_Raw([(start, pos)], start, pos + 1, True, False))
@@ -582,8 +595,14 @@ class _Attributor:
             # "A cashier who "steals ..." is held accountable, Warren said.": a speaker
             # and verb closing the sentence after a comma attribute all of it.
             comma = body.rfind(",", close, cue_start)
-            rest = body[cue_end:limit].strip(" \u00a0")
-            if comma < 0 or rest[:1] not in ("", ".") or len(body[comma:cue_start].split()) > 4:
+            rest = cue_end  # the first character after the verb, past spaces
+            while rest < limit and body[rest] in " \u00a0":
+                rest += 1
+            if (
+                comma < 0
+                or (rest < limit and body[rest] != ".")
+                or len(body[comma:cue_start].split()) > 4
+            ):
                 return None
             found = self.subject(comma + 1, cue_start, first=False)
             if found is None:
@@ -760,7 +779,10 @@ def find_quotes(
         p = bisect.bisect_right(para_starts, raw.open_mark) - 1
         para_start = paragraphs[p][0]
         last_p = bisect.bisect_right(para_starts, max(raw.close_mark - 1, 0)) - 1
-        floor = prev_close if prev_para == p else para_start
+        # Speakers are looked for at most _LOOK_BACK characters before the quotation
+        # (so that a paragraph of many quotations and no sentence break stays linear).
+        reach = raw.open_mark - _LOOK_BACK
+        floor = max(prev_close if prev_para == p else para_start, reach)
         sent_start = max(floor, sentences[bisect.bisect_right(sentences, raw.open_mark) - 1])
         last_char = body[raw.spans[-1][1] - 1 : raw.spans[-1][1]]
         # A quotation ending its own sentence (``... timing." Gov. Smith said``) is not
@@ -781,7 +803,7 @@ def find_quotes(
         if speaker is None and sent_start < raw.open_mark:
             speaker = att.before_quote(sent_start, raw.open_mark)
             if speaker is None:
-                speaker = att.name_colon(para_start, raw.open_mark)
+                speaker = att.name_colon(max(para_start, reach), raw.open_mark)
         # 2b. No verb of saying: the subject of its sentence (``Trump attacked "..."``).
         weak = False
         if speaker is None and sent_start < raw.open_mark:
@@ -796,7 +818,9 @@ def find_quotes(
         # 4. The paragraph before ends with "Smith said:" (or "Smith made this comment:").
         if speaker is None and sent_start == para_start and p > 0:
             prev_start, prev_stop = paragraphs[p - 1]
-            if body[prev_start:prev_stop].rstrip().endswith(":"):
+            last = _rstrip(body, prev_start, prev_stop)
+            if last > prev_start and body[last - 1] == ":":
+                prev_start = max(prev_start, prev_stop - _LOOK_BACK)
                 ps = max(sentences[bisect.bisect_right(sentences, prev_stop - 1) - 1], prev_start)
                 speaker = att.before_quote(ps, prev_stop) or att.name_colon(ps, prev_stop)
         # 5. A quotation with no verb of its own continues the one before it.
