@@ -186,3 +186,17 @@ def test_a_relative_date_after_another_in_its_window_is_found() -> None:
         "two days ago",
         "three weeks ago",
     ]
+
+
+def test_closing_marks_without_opening_ones_never_quote_the_same_text_twice() -> None:
+    from newsdoc.extract._quotes import QuoteProblem, _find_raw, _paragraphs
+
+    body = "One thing” and another” and a third”"
+    problems: list[QuoteProblem] = []
+    raws = _find_raw(body, _paragraphs(body), problems)
+    assert [body[s:e] for raw in raws for s, e in raw.spans] == [
+        "One thing",
+        " and another",
+        " and a third",
+    ]
+    assert [problem.pos for problem in problems] == [9, 22, 35]

@@ -211,6 +211,7 @@ def _scan_marks(
     markup = body.find("<", start, end) >= 0
     last_lt = last_gt = -1  # the last "<" and ">" before ``seen`` (markup only)
     seen = start
+    floor = start  # where a quotation with no opening mark may start
     for pos in marks:
         char = body[pos]
         if markup:
@@ -266,13 +267,16 @@ def _scan_marks(
             open_double = pos
             open_single = None
         elif open_double is None:
-            # A closing mark with no opening one: quote from the paragraph's start.
-            # A closing mark with no opening one: quote from the paragraph's start.
+            # A closing mark with no opening one: quote from the paragraph's start,
+            # or from the end of the last quotation closed in it (so that many such
+            # marks never quote the same text twice).
             problems.append(QuoteProblem(pos, _NEVER_OPENED))
-            found.append(_Raw([(start, pos)], start, pos + 1, True, False))
+            found.append(_Raw([(floor, pos)], floor, pos + 1, True, False))
+            floor = pos + 1
             open_single = None
         else:
             found.append(_Raw([(open_double + 1, pos)], open_double, pos + 1, True, False))
+            floor = pos + 1
             open_double = None
             open_single = None
     return found, open_double
@@ -401,6 +405,29 @@ class _Attributor:
         self.starts = [start for start, _, _ in index]
         self.items = list(index)
         self.last_speaker: int | None = None
+        # Every verb of saying in the body, found in one pass once searching
+        # stretches of it one by one has cost more than that pass would.
+        self._cues: list[tuple[int, int]] | None = None
+        self._cue_starts: list[int] = []
+        self._searched = 0
+
+    def cues(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The verbs of saying lying inside ``body[start:end]``, in order.
+
+        Stretches are searched one by one (most articles search a fraction of
+        their text) until the characters searched pass twice the body's
+        length; then one pass finds them all, so that many quotations close
+        together never cost more than a few passes over the text.
+        """
+        if self._cues is None:
+            self._searched += end - start
+            if self._searched <= 2 * len(self.body):
+                return _cues(self.body, start, end)
+            self._cues = _cues(self.body, 0, len(self.body))
+            self._cue_starts = [cue_start for cue_start, _ in self._cues]
+        first = bisect.bisect_left(self._cue_starts, start)
+        last = bisect.bisect_left(self._cue_starts, end, first)
+        return [cue for cue in self._cues[first:last] if cue[1] <= end]
 
     def mentions(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """Mentions lying inside ``[start, end)``."""
@@ -582,7 +609,7 @@ class _Attributor:
             # An epigraph: “...” ― Name
             found = self.after_verb(pos + 1, limit)
             return None if found is None else _Speaker(found[0], None, found[1])
-        cues = _cues(body, close, min(limit, close + 160))
+        cues = self.cues(close, min(limit, close + 160))
         if not cues:
             return None
         cue_start, cue_end = cues[0]
@@ -619,7 +646,7 @@ class _Attributor:
     def before_quote(self, start: int, open_mark: int) -> _Speaker | None:
         """``Smith said: "..."``, ``According to Centcom, ... "..."``."""
         body = self.body
-        cues = _cues(body, start, open_mark)
+        cues = self.cues(start, open_mark)
         own: tuple[int, int] | None = None  # a verb whose speaker is an earlier verb's
         for n in range(len(cues) - 1, -1, -1):
             cue_start, cue_end = cues[n]
@@ -840,7 +867,7 @@ def find_quotes(
         if (
             (speaker is None or ((continued or weak) and words < 4))
             and ((raw.single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
-            and not (words == 1 and _cues(body, sent_start, after_limit))
+            and not (words == 1 and att.cues(sent_start, after_limit))
         ):
             continue
         if speaker is not None:
