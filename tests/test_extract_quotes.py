@@ -200,3 +200,30 @@ def test_closing_marks_without_opening_ones_never_quote_the_same_text_twice() ->
         " and a third",
     ]
     assert [problem.pos for problem in problems] == [9, 22, 35]
+
+
+def test_a_flood_of_stray_quote_marks_lists_a_bounded_number_of_diagnostics() -> None:
+    import newsdoc
+    from newsdoc.extract import MAX_QUOTE_DIAGNOSTICS
+
+    art = newsdoc.loads("Headline\n\n" + "a” " * (MAX_QUOTE_DIAGNOSTICS + 50))
+    listed = [d for d in art.diagnostics if d.code == "unbalanced-quote"]
+    assert len(listed) == MAX_QUOTE_DIAGNOSTICS
+    assert listed[-1].message.endswith("(50 more not listed)")
+    assert listed[0].lineno == 3
+
+
+def test_a_body_over_the_limit_is_not_searched_and_says_so() -> None:
+    import newsdoc
+    from newsdoc.extract import RuleExtractor
+
+    text = " date 2023-07-09 \u00a0\nHeadline\n\n" + "Smith said: “We won.”\n\n" * 20
+    art = newsdoc.loads(text, extract=RuleExtractor(max_chars=100))
+    assert (art.entities, art.quotes, art.dates) == ((), (), ())
+    [diagnostic] = art.diagnostics
+    assert diagnostic.code == "not-extracted"
+    assert (diagnostic.lineno, diagnostic.colno) == (4, 1)
+    assert "over the extractor's limit of 100" in diagnostic.message
+    whole = newsdoc.extract(art, RuleExtractor(max_chars=None))
+    assert whole.quotes
+    assert "not-extracted" not in {d.code for d in whole.diagnostics}

@@ -60,7 +60,12 @@ CODES: dict[str, tuple[Severity, str]] = {
         "warning",
         "Extraction: a quotation mark has no partner in its paragraph (or in the paragraphs a "
         "quotation runs over); the quotation is kept, closed at the end of its paragraph "
-        "or opened at its start.",
+        "or opened at its start. At most 100 are listed per article.",
+    ),
+    "not-extracted": (
+        "warning",
+        "Extraction: the body is longer than the extractor's `max_chars` (200,000 characters "
+        "by default) and was not searched; the article has no entities, quotes or dates.",
     ),
     "mojibake": (
         "warning",

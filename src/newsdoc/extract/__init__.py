@@ -30,13 +30,27 @@ from newsdoc.extract._entities import MentionIndex, find_entities
 from newsdoc.extract._fast import article_with
 from newsdoc.extract._quotes import QuoteProblem, find_quotes
 
-__all__ = ["DIAGNOSTIC_CODES", "Extractor", "RuleExtractor", "extract", "quote_diagnostics"]
+__all__ = [
+    "DIAGNOSTIC_CODES",
+    "MAX_CHARS",
+    "MAX_QUOTE_DIAGNOSTICS",
+    "Extractor",
+    "RuleExtractor",
+    "extract",
+    "quote_diagnostics",
+]
 
 #: The diagnostic codes extraction adds to ``article.diagnostics``: severity and
 #: meaning (their entries in ``newsdoc._errors.CODES``, the one catalogue).
 DIAGNOSTIC_CODES: dict[str, tuple[str, str]] = {
-    code: (CODES[code][0], CODES[code][1]) for code in ("unbalanced-quote",)
+    code: (CODES[code][0], CODES[code][1]) for code in ("unbalanced-quote", "not-extracted")
 }
+
+
+#: At most this many ``unbalanced-quote`` diagnostics are listed for one article.
+MAX_QUOTE_DIAGNOSTICS = 100
+#: The longest body `RuleExtractor` searches by default, in characters.
+MAX_CHARS = 200_000
 
 
 @runtime_checkable
@@ -65,15 +79,30 @@ class RuleExtractor:
     Each of ``entities``, ``quotes`` and ``dates`` can be switched off; a part
     switched off is returned empty.  Quotes are attributed to entities only when
     ``entities`` is on (their ``speaker`` span is found either way).
+
+    A body longer than ``max_chars`` characters (``None``: no limit) is not
+    searched: the article comes back with no entities, quotes or dates and a
+    ``not-extracted`` diagnostic.  The default, 200,000 characters, is several
+    times the longest news article; it keeps garbage that parses as one huge
+    article (a log file, a data dump) from costing minutes and gigabytes.
     """
 
     entities: bool = True
     quotes: bool = True
     dates: bool = True
+    max_chars: int | None = MAX_CHARS
 
     def __call__(self, article: Article, /) -> Article:
         """Return a copy of ``article`` with entities, quotes and dates extracted."""
         body = article.body
+        if self.max_chars is not None and len(body) > self.max_chars:
+            result = article_with(article, (), (), ())
+            message = (
+                f"The body is {len(body):,} characters long, over the extractor's limit of "
+                f"{self.max_chars:,}: nothing was extracted"
+            )
+            where = _locate(article, 0)  # the start of the body
+            return _with_diagnostics(result, [make_diagnostic("not-extracted", message, *where)])
         entities: list[Entity] = []
         index: MentionIndex = []
         if self.entities:
@@ -104,12 +133,19 @@ def quote_diagnostics(article: Article, problems: Iterable[QuoteProblem]) -> lis
     """Diagnostics (code ``unbalanced-quote``) for quote problems at body offsets.
 
     Positions are mapped back to the parsed input through ``article.source``
-    when the article has one, else they count in the body.
+    when the article has one, else they count in the body.  At most
+    `MAX_QUOTE_DIAGNOSTICS` are listed; the last then says how many more there are.
     """
     out = []
-    for problem in problems:
+    problems = list(problems)
+    for problem in problems[:MAX_QUOTE_DIAGNOSTICS]:
         pos, lineno, colno = _locate(article, problem.pos)
         out.append(make_diagnostic("unbalanced-quote", problem.message, pos, lineno, colno))
+    if len(problems) > MAX_QUOTE_DIAGNOSTICS:
+        # A flood of stray marks: the last one listed says how many more there are.
+        more = len(problems) - MAX_QUOTE_DIAGNOSTICS
+        last = out[-1]
+        out[-1] = attrs.evolve(last, message=f"{last.message} ({more} more not listed)")
     return out
 
 
