@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdoc._model import Article, DatePrecision, Entity, EntityKind, Quote
 from newsdoc._reader import loads
@@ -494,3 +496,14 @@ def test_the_fast_constructors_build_what_the_checked_ones_do() -> None:
     recheck(fast)  # every invariant holds on the fast path too
     recheck(odd)
     assert type(fast.entities[0].mentions[0]) is type(checked.entities[0].mentions[0])
+
+
+@given(
+    st.lists(st.sampled_from(["word", "Word", "word,", "word.", "words", ",", ".", " ", "\n"])),
+    st.sampled_from(["word", "word.", "word,", "words", "wor"]),
+)
+def test_the_word_set_agrees_with_searching_the_body(pieces: list[str], low: str) -> None:
+    from newsdoc.extract._entities import _words_written, _written
+
+    body = "".join(pieces)
+    assert (low in _words_written(body)) == _written(body, low)

@@ -233,6 +233,26 @@ class _Doc:
         #: The article's words the current run's analysis asked about, with the answers.
         self.queries: list[tuple[str, bool]] = []
         self._written: dict[str, bool] = {}
+        # The body's words, split out once searching for words one by one has
+        # cost more than a pass over it (a body of many distinct names).
+        self._words: set[str] | None = None
+        self._searched = 0
+
+    def written(self, low: str) -> bool:
+        """True when ``low`` stands in the body between white space (maybe with ``,``
+        or ``.`` after it); answers are remembered."""
+        answer = self._written.get(low)
+        if answer is None:
+            if self._words is None:
+                self._searched += len(self.body)
+                if self._searched > 4 * len(self.body) + 20_000:
+                    self._words = _words_written(self.body)
+            if self._words is not None and low and not _has_space(low):
+                answer = low in self._words
+            else:
+                answer = _written(self.body, low)
+            self._written[low] = answer
+        return answer
 
     def is_common(self, word: str) -> bool:
         """A common word: in the shipped list, or written in lower case in this article."""
@@ -246,9 +266,7 @@ class _Doc:
         The answer depends on the article: it is recorded with the run's cached analysis,
         which is reused only where the same questions get the same answers.
         """
-        answer = self._written.get(low)
-        if answer is None:
-            answer = self._written[low] = _written(self.body, low)
+        answer = self.written(low)
         self.queries.append((low, answer))
         return answer
 
@@ -291,7 +309,7 @@ class _Doc:
                     for low, answer in queries:
                         known = written.get(low)
                         if known is None:
-                            known = written[low] = _written(body, low)
+                            known = self.written(low)
                         if known is not answer:
                             break
                     else:
@@ -892,6 +910,18 @@ def _written(body: str, low: str) -> bool:
                 return True
         i = body.find(low, i + 1)
     return False
+
+
+def _words_written(body: str) -> set[str]:
+    """Every word `_written` would find in ``body``: each white-space-separated
+    token, and the token without a final ``,`` or ``.``."""
+    words = set(body.split())
+    words.update([word[:-1] for word in words if word[-1] in ",."])
+    return words
+
+
+def _has_space(text: str) -> bool:
+    return any(char.isspace() for char in text)
 
 
 def _strip_the(text: str) -> str:
