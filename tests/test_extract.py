@@ -324,11 +324,24 @@ def test_a_guessed_person_after_the_or_in_is_none() -> None:
 
 
 def test_the_place_an_organisation_is_named_after_is_a_mention() -> None:
-    art = article("She teaches at the University of Quellburg and advises the Tenby Museum.")
+    art = article("She teaches at the University of Quellburg and advises the Tenby Trust.")
     assert kinds_of(art) == [
         ("University of Quellburg", EntityKind.ORGANIZATION),
         ("Quellburg", EntityKind.PLACE),
-        ("Tenby Museum", EntityKind.ORGANIZATION),
+        ("Tenby Trust", EntityKind.ORGANIZATION),
+    ]
+
+
+def test_a_building_named_like_an_organisation_is_a_place() -> None:
+    art = article(
+        "The Tenby Space Center lent a rocket to the Museum of Flight and the Quellburg "
+        "University Hospital; the Center for Tenby Studies wrote about it."
+    )
+    assert kinds_of(art) == [
+        ("Tenby Space Center", EntityKind.PLACE),
+        ("Museum of Flight", EntityKind.PLACE),
+        ("Quellburg University Hospital", EntityKind.PLACE),
+        ("Center for Tenby Studies", EntityKind.ORGANIZATION),
     ]
 
 

@@ -75,6 +75,10 @@ _NAME_PARTICLES = word_set(
 NEST_OF = True
 NEST_START = True
 _OF_JOINS = frozenset({"of", "for", "on", "of the", "for the", "on the"})
+_OF_ONLY = frozenset({"of", "of the"})
+# Heads of organisations' names that name a building, a place: "Johnson Space Center",
+# "Museum of Flight", "Al Assad University Hospital" (not "Center for ... Studies").
+_FACILITY_HEADS = word_set("Center Centre Museum Hospital Airport Stadium Arena")
 # Verbs of saying: a bare unknown name before one is a person.
 _SAY_VERBS = word_set(
     "said says say told tells added adds asked stated wrote writes explained argued insisted "
@@ -579,9 +583,13 @@ class _Doc:
             -1,
         )
         if last in lex.org_heads or inner_head > 0:
-            # "Syrian Democratic Forces", "Andy Warhol Foundation for the Visual Arts".
-            self.named(tokens, joins, ORG, 3)
+            # "Syrian Democratic Forces", "Andy Warhol Foundation for the Visual Arts";
+            # a building is a place ("Kennedy Space Center", "Al Assad University Hospital").
             head_at = n - 1 if inner_head < 0 else inner_head
+            facility = words[head_at] in _FACILITY_HEADS and (
+                inner_head < 0 or joins[head_at] in _OF_ONLY
+            )
+            self.named(tokens, joins, PLACE if facility else ORG, 3)
             if first in lex.first_names and head_at >= 2 and joins[0] == "":
                 # A person the organisation is named after: "Andy Warhol Foundation",
                 # "Andy Warhol Photographic Legacy Program" (given name and surname).
@@ -609,7 +617,8 @@ class _Doc:
             self.named(tokens, joins, PLACE, 3 if first not in _DIRECTIONS else 2)
             return
         if first in lex.org_heads and joins[0] in _OF_JOINS:
-            self.named(tokens, joins, ORG, 3)
+            facility = first in _FACILITY_HEADS and joins[0] in _OF_ONLY
+            self.named(tokens, joins, PLACE if facility else ORG, 3)  # "Museum of Flight"
             return
         if last in EVENT_HEADS:
             self.named(tokens, joins, EVENT, 3)
