@@ -60,6 +60,9 @@ def split_caption(line: str) -> tuple[str, str] | None:
     """
     # The credit is short, so only the line's tail can hold its separator.
     tail = max(len(line) - _MAX_CREDIT_CHARS - _SEPARATOR_LENGTH, 0)
+    end = line[tail:] if tail else line
+    if not (" \u2014 " in end or " - " in end or " \u2013 " in end or " | " in end):
+        return None  # the usual paragraph, turned away with four quick scans
     best = max(map(line.rfind, CREDIT_SEPARATORS, repeat(tail)))
     if best <= 0:
         return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import accumulate, compress, count, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
@@ -109,6 +110,13 @@ class HeaderLine(NamedTuple):
     strength: int
 
 
+# Builds a HeaderLine from a tuple of its fields without the Python-level
+# ``__new__`` of a NamedTuple: a header line is read for almost every article.
+_header_line: Callable[[tuple[str, str, int, int, int]], HeaderLine] = partial(
+    tuple.__new__, HeaderLine
+)
+
+
 def surely_not_header(line: str, content: str) -> bool:
     """True when ``read_header_line`` would surely return ``None``: no colon,
     no closing no-break space, and no key that may stand without a colon."""
@@ -132,7 +140,7 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
         canonical = _CANONICAL.match(line)
         if canonical is not None:  # the written layout: " key value NBSP"
             key, value = canonical.groups()
-            return HeaderLine(key, value, 1, len(key) + 2, STRONG)
+            return _header_line((key, value, 1, len(key) + 2, STRONG))
     if content is None:
         content = line.strip(LAYOUT)
     match = _KEY.match(content)
@@ -175,7 +183,7 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
     if not strength:
         return None
     lead = len(line) - len(line.lstrip(LAYOUT))
-    return HeaderLine(key, value, lead, len(line) - len(trailing) - len(value), strength)
+    return _header_line((key, value, lead, len(line) - len(trailing) - len(value), strength))
 
 
 def strip_lines(text: str, lines: list[str]) -> list[str]:
@@ -213,15 +221,13 @@ class _Parse:
 
     __slots__ = (
         "_starts", "base", "body", "captions", "chunk", "content", "cr", "end", "headers",
-        "headline", "images", "lines", "locating", "notes", "strip", "text",
+        "headline", "images", "lines", "notes", "strip", "text",
     )  # fmt: skip
 
-    def __init__(self, text: str, locating: bool) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.cr = "\r" in text
         self.strip: Callable[[str], str] = _strip_layout if _has_zero_width(text) else str.strip
-        #: True when the offsets of captions are wanted (for `locate_parts`).
-        self.locating = locating
         #: Diagnostics as (offset, code, message), placed on lines at the end.
         self.notes: list[tuple[int, str, str]] = []
         #: Each header line: the offset of its start, and what it reads as.
@@ -230,8 +236,8 @@ class _Parse:
         self.headline: tuple[int, str] | None = None
         #: The images the captions make (when not locating) ...
         self.images: list[Image] = []
-        #: ... or the offset of each caption line and its text (when locating).
-        self.captions: list[tuple[int, str]] = []
+        #: ... or where each caption starts (for `locate_parts`).
+        self.captions: list[int] = []
         #: The index in ``lines`` of the first line of the body.
         self.body = 0
         self.load(0)
@@ -348,7 +354,7 @@ def _scan(text: str, locating: bool = False) -> _Parse:
     One pass down the lines with local variables: this runs once for every
     article, so it avoids a call per rule.
     """
-    state = _Parse(text, locating)
+    state = _Parse(text)
     index = state.next_filled(0)
     # ``lines`` and ``content`` are the chunk at hand: read again after each
     # ``next_filled``, which may move on to the next chunk.
@@ -397,7 +403,7 @@ def _scan(text: str, locating: bool = False) -> _Parse:
             if parts is None:
                 break
             if locating:
-                state.captions.append((state.content_pos(index), content[index]))
+                state.captions.append(state.content_pos(index))
             else:
                 state.images.append(image(*parts))
             index += 1
@@ -446,7 +452,7 @@ def locate_parts(text: str) -> Parts:
     return Parts(
         line_starts=tuple(line_starts(text, split_lines(text))),
         headline=None if state.headline is None else _content_pos(text, *state.headline),
-        images=tuple(pos for pos, _ in state.captions),
+        images=tuple(state.captions),
         paragraphs=tuple(paragraphs),
         metadata={
             key: pos + header.key_col

@@ -51,17 +51,20 @@ def loads(
     """
     if isinstance(data, str):
         unit = "characters"
-    elif isinstance(data, bytes | bytearray):
+    elif isinstance(data, (bytes, bytearray)):  # a tuple: faster than bytes | bytearray
         unit = "bytes"
     else:
         raise TypeError(f"loads() argument must be str or bytes, not {type(data).__name__}")
     if id is not None and not isinstance(id, str):
         raise TypeError(f"id must be str or None, not {type(id).__name__}")
-    extractor = _extractor(extract)
+    extractor = _RULES if extract is True else None if extract is False else _extractor(extract)
     if max_size is not None and len(data) > max_size:
         message = f"The input is over max_size ({len(data)} {unit}, at most {max_size})"
         raise ParseError(message, "", 0, "too-large")
-    text, notes = decode_str(data) if isinstance(data, str) else decode(bytes(data))
+    if isinstance(data, str):
+        text, notes = decode_str(data)
+    else:
+        text, notes = decode(data if type(data) is bytes else bytes(data))
     article = parse_text(text, id=id, notes=notes)
     if strict:
         raise_first_error(article, text)
@@ -74,7 +77,7 @@ def _extractor(extract: bool | Extractor) -> Extractor | None:
         return _RULES
     if extract is False:
         return None
-    if isinstance(extract, bool) or not callable(extract):
+    if isinstance(extract, int) or not callable(extract):
         raise TypeError(
             f"extract must be True, False or an Extractor, not {type(extract).__name__}"
         )
