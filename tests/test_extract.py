@@ -520,3 +520,18 @@ def test_the_word_set_agrees_with_searching_the_body(pieces: list[str], low: str
 
     body = "".join(pieces)
     assert (low in _words_written(body)) == _written(body, low)
+
+
+def test_a_nationality_before_a_group_noun_is_an_organisation() -> None:
+    art = article(
+        "Iraqi security forces took the town, the Syrian government said. Conservative "
+        "government plans and Russian military aircraft were not named."
+    )
+    assert kinds_of(art) == [
+        ("Iraqi", EntityKind.NATIONALITY),
+        ("Iraqi security forces", EntityKind.ORGANIZATION),
+        ("Syrian", EntityKind.NATIONALITY),
+        ("Syrian government", EntityKind.ORGANIZATION),
+        ("Conservative", EntityKind.NATIONALITY),
+        ("Russian", EntityKind.NATIONALITY),
+    ]

@@ -142,6 +142,30 @@ _ACTOR_VERBS = word_set(
 _STATE_VERBS = word_set("is will would remains continues should can could was")
 # Words that make an organisation of the person named before them ("the Asad regime").
 _REGIME_AFTER = re.compile(r" (regime|administration|government|junta)(?![a-z'’-])")
+# Nouns that make a group acting as one of the nationality before them: "Iraqi forces",
+# "the Syrian government", "Iraqi state television", "the Afghan team".
+_GROUP_HEADS = word_set(
+    "forces troops army military government authorities police navy militia militias "
+    "opposition regime leadership delegation mission embassy parliament ministry "
+    "intelligence team squad insurgency coalition"
+)
+# Words that may stand between the nationality and the head ("Iraqi security forces").
+_GROUP_MODIFIERS = word_set(
+    "security armed military government state special opposition air naval police "
+    "intelligence ground federal national coalition rebel border elite defence defense "
+    "football cricket rugby hockey olympic"
+)
+# Lower-case words that may follow such a group (so that the head noun ends the phrase,
+# unlike "Russian military aircraft", "Iraqi government officials").
+_GROUP_FOLLOW = word_set(
+    "and or but of in on at to from for with by as that which who whose while when where "
+    "after before since until during against into over under about than is are was were "
+    "be been being has have had will would can could should may might must do does did "
+    "not also still now then there here say says said told added it its they their them he "
+    "she we this these those so if yet because although though took retook made began "
+    "fought lost won withdrew came went left held kept broke drove overran ran struck shot "
+    "hit sent gave found saw met led"
+)
 # Prepositions after which a name guessed to be a person is a place ("in Saratoga Springs").
 _IN_PLACE = word_set("in near across throughout inside outside around towards toward into")
 # Heads of organisations named "<head> of <place>" ("University of Sheffield").
@@ -837,6 +861,47 @@ class _Doc:
                 ):
                     m.kind, m.strength = PLACE, 2
 
+    def groups(self) -> None:
+        """A nationality before a noun of a group that acts is an organisation:
+        ``Iraqi forces``, ``the Syrian government``, ``Iraqi security forces``.
+
+        The nationality stays a mention of its own, inside the organisation's.
+        """
+        body = self.body
+        match = _LOWER_WORD.match
+        peoples = self.lex.peoples
+        found: list[tuple[int, Mention]] = []
+        for i, m in enumerate(self.mentions):
+            if (
+                m.kind is not NATIONALITY
+                or m.text != m.name
+                or body[m.end : m.end + 1] != " "
+                or m.text not in peoples
+            ):
+                continue
+            pos = m.end
+            for _ in range(3):
+                word = match(body, pos + 1)
+                if word is None:
+                    break
+                low = word.group()
+                if low in _GROUP_HEADS:
+                    end = word.end()
+                    after = match(body, end + 1) if body[end : end + 1] == " " else None
+                    if after is not None:
+                        follow = after.group()
+                        if follow not in _GROUP_FOLLOW and not follow.endswith(("ed", "ing")):
+                            break  # "Russian military aircraft"
+                    text = body[m.start : end]
+                    org = Mention(m.start, end, text, ORG, 3, text, (m.text, low))
+                    found.append((i, org))
+                    break
+                if low not in _GROUP_MODIFIERS or body[word.end() : word.end() + 1] != " ":
+                    break
+                pos = word.end()
+        for offset, (i, org) in enumerate(found):
+            self.mentions.insert(i + offset, org)
+
     def actors(self) -> None:
         """Names that stand for an organisation where the text makes them act.
 
@@ -1096,6 +1161,7 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
     doc.scan()
     doc.use_context()
     doc.actors()
+    doc.groups()
     # An unknown name at a sentence start that never recurs mid-sentence is no name.
     mid = {m.text for m in doc.mentions if m.strength >= 0}
     doc.mentions = [m for m in doc.mentions if m.strength >= 0 or m.text in mid]

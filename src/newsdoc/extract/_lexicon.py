@@ -80,6 +80,8 @@ class Lexicon:
     #: Canonical names of countries (and the home nations: ``England``): places that
     #: also stand for a government or a national team.
     countries: frozenset[str]
+    #: Every form of the nationalities and peoples (not religions or political groups).
+    peoples: frozenset[str]
 
 
 def load_lexicon() -> Lexicon:
@@ -109,6 +111,12 @@ def load_lexicon() -> Lexicon:
             part = line[5:].strip()
         elif part in ("countries", "parts of countries, territories") and line[0] != "#":
             countries.add(line.split("|")[0].strip())
+    peoples: set[str] = set()
+    for line in _read_all("nationalities.txt"):
+        if line.startswith("# --- religions"):
+            break
+        if line[0] != "#":
+            peoples.update(part.strip() for part in line.split("|") if part.strip())
     return Lexicon(
         names=names,
         title_heads=heads,
@@ -124,6 +132,7 @@ def load_lexicon() -> Lexicon:
         place_prefix=frozenset(words.get("place-prefix", ())),
         place_prefix_of=frozenset(words.get("place-prefix-of", ())),
         countries=frozenset(countries),
+        peoples=frozenset(peoples),
     )
 
 
