@@ -535,3 +535,14 @@ def test_a_nationality_before_a_group_noun_is_an_organisation() -> None:
         ("Conservative", EntityKind.NATIONALITY),
         ("Russian", EntityKind.NATIONALITY),
     ]
+
+
+def test_an_unknown_name_listed_with_places_is_a_place() -> None:
+    art = article("The attacks in Qamenas, Sarmin and Talamenes and in Zumar or Idlib were cruel.")
+    assert kinds_of(art) == [
+        ("Qamenas", EntityKind.PLACE),
+        ("Sarmin", EntityKind.PLACE),
+        ("Talamenes", EntityKind.PLACE),
+        ("Zumar", EntityKind.PLACE),
+        ("Idlib", EntityKind.PLACE),
+    ]

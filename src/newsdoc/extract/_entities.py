@@ -166,6 +166,8 @@ _GROUP_FOLLOW = word_set(
     "fought lost won withdrew came went left held kept broke drove overran ran struck shot "
     "hit sent gave found saw met led"
 )
+# What joins the names of a list ("Qamenas, Sarmin and Talamenes").
+_LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 # Prepositions after which a name guessed to be a person is a place ("in Saratoga Springs").
 _IN_PLACE = word_set("in near across throughout inside outside around towards toward into")
 # Heads of organisations named "<head> of <place>" ("University of Sheffield").
@@ -841,24 +843,55 @@ class _Doc:
                     m.kind, m.strength = PERSON, max(m.strength, 1)
                 elif before in lex.place_before and 2 * votes[m.text][0] >= votes[m.text][1]:
                     m.kind, m.strength = PLACE, max(m.strength, 1)
-        # "Evansville, Indiana" and "Livorno, Tuscany": a name next to a place is one.
+        # "Evansville, Indiana" and "Livorno, Tuscany": a name next to a place is one;
+        # so is an unknown name listed with places ("in Qamenas, Sarmin and Talamenes").
         mentions = self.mentions
         for i, m in enumerate(mentions):
             if m.kind is not None and m.strength >= 1:
                 continue
             if i + 1 < len(mentions):
                 nxt = mentions[i + 1]
-                if nxt.kind is PLACE and nxt.strength >= 1 and body[m.end : nxt.start] == ", ":
+                between = body[m.end : nxt.start]
+                if (
+                    nxt.kind is PLACE
+                    and nxt.strength >= 1
+                    and (
+                        between == ", "
+                        or (m.kind is None and between in _LIST_JOINS and m.text not in _DIRECTIONS)
+                    )
+                ):
                     m.kind, m.strength = PLACE, 2
                     continue
             if i > 0:
                 prv = mentions[i - 1]
+                between = body[prv.end : m.start]
                 if (
                     prv.kind is PLACE
                     and prv.strength >= 1
-                    and body[prv.end : m.start] == ", "
-                    and (_next_word(body, m.end) == "" or body[m.end : m.end + 1] in ",.")
+                    and (
+                        (
+                            m.kind is None
+                            and between in _LIST_JOINS
+                            and between != ", "
+                            and m.text not in _DIRECTIONS
+                        )
+                        or (
+                            between == ", "
+                            and (
+                                _next_word(body, m.end) in ("", "and", "or")
+                                or body[m.end : m.end + 1] in ",."
+                            )
+                        )
+                    )
                 ):
+                    m.kind, m.strength = PLACE, 2
+        # Backwards too, for a list whose known place comes last ("Sarmin and Talamenes").
+        for i in range(len(mentions) - 2, -1, -1):
+            m = mentions[i]
+            if m.kind is None and m.text not in _DIRECTIONS:
+                nxt = mentions[i + 1]
+                between = body[m.end : nxt.start]
+                if nxt.kind is PLACE and nxt.strength >= 1 and between in _LIST_JOINS:
                     m.kind, m.strength = PLACE, 2
 
     def groups(self) -> None:
