@@ -546,3 +546,11 @@ def test_an_unknown_name_listed_with_places_is_a_place() -> None:
         ("Zumar", EntityKind.PLACE),
         ("Idlib", EntityKind.PLACE),
     ]
+
+
+def test_a_regime_named_after_its_ruler_is_an_organisation() -> None:
+    art = article("The Zarkov regime shelled the town. Zarkov has been dependent on militias.")
+    assert kinds_of(art) == [
+        ("Zarkov regime", EntityKind.ORGANIZATION),
+        ("Zarkov", EntityKind.PERSON),
+    ]

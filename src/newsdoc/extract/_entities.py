@@ -814,16 +814,20 @@ class _Doc:
         body = self.body
         lex = self.lex
         votes: dict[str, list[int]] = {}
+        regime = _REGIME_AFTER.match
         for m in self.mentions:
             if m.kind is None:
                 vote = votes.setdefault(m.text, [0, 0])
                 vote[1] += 1
+                # "from Assad's inhumanity": the preposition governs what follows.
                 vote[0] += _prev_word(body, m.start) in lex.place_before
         for m in self.mentions:
             if m.strength >= 2 or m.kind in (NATIONALITY, EQUIPMENT):
                 continue
             after = _next_word(body, m.end)
             before = _prev_word(body, m.start)
+            if (m.kind is None or m.kind is PERSON) and m.title is None and regime(body, m.end):
+                continue  # "the Assad regime": see `actors`
             if after in lex.place_after:
                 m.kind, m.strength = PLACE, 3
             elif after in lex.org_after:
@@ -950,6 +954,7 @@ class _Doc:
         body = self.body
         regime = _REGIME_AFTER.match
         places: list[Mention] = []
+        rulers: set[str] = set()
         for m in self.mentions:
             kind = m.kind
             if kind is PLACE:
@@ -958,11 +963,18 @@ class _Doc:
             elif (kind is PERSON or kind is None) and m.strength < 3 and m.title is None:
                 found = regime(body, m.end)
                 if found is not None:
+                    if kind is None and " " not in m.text:
+                        rulers.add(m.text)  # "Assad" alone, elsewhere, is the ruler
                     m.end = found.end()
                     m.text = body[m.start : m.end]
                     m.kind, m.strength, m.name = ORG, 3, m.text
                     m.tokens = (*m.tokens, found.group(1))
                     m.group = m.name
+        if rulers:
+            for m in self.mentions:
+                if m.text in rulers and m.strength < 2:
+                    m.kind, m.strength = PERSON, 2
+                    m.tokens = (m.text,)
         if not places:
             return
         teams: set[str] = set()
