@@ -141,6 +141,7 @@ _ACTOR_VERBS = word_set(
 # Verbs after which "the UK", "the Netherlands" is the state acting ("The UK will ...").
 _STATE_VERBS = word_set("is will would remains continues should can could was")
 # Words that make an organisation of the person named before them ("the Asad regime").
+_REGIME_WORDS = word_set("regime administration government junta")
 _REGIME_AFTER = re.compile(r" (regime|administration|government|junta)(?![a-z'’-])")
 # Nouns that make a group acting as one of the nationality before them: "Iraqi forces",
 # "the Syrian government", "Iraqi state television", "the Afghan team".
@@ -814,7 +815,6 @@ class _Doc:
         body = self.body
         lex = self.lex
         votes: dict[str, list[int]] = {}
-        regime = _REGIME_AFTER.match
         for m in self.mentions:
             if m.kind is None:
                 vote = votes.setdefault(m.text, [0, 0])
@@ -826,7 +826,7 @@ class _Doc:
                 continue
             after = _next_word(body, m.end)
             before = _prev_word(body, m.start)
-            if (m.kind is None or m.kind is PERSON) and m.title is None and regime(body, m.end):
+            if after in _REGIME_WORDS and (m.kind is None or m.kind is PERSON) and m.title is None:
                 continue  # "the Assad regime": see `actors`
             if after in lex.place_after:
                 m.kind, m.strength = PLACE, 3
@@ -850,17 +850,17 @@ class _Doc:
         # "Evansville, Indiana" and "Livorno, Tuscany": a name next to a place is one;
         # so is an unknown name listed with places ("in Qamenas, Sarmin and Talamenes").
         mentions = self.mentions
+        unknown: list[int] = []
         for i, m in enumerate(mentions):
             if m.kind is not None and m.strength >= 1:
                 continue
             if i + 1 < len(mentions):
                 nxt = mentions[i + 1]
-                between = body[m.end : nxt.start]
                 if (
                     nxt.kind is PLACE
                     and nxt.strength >= 1
                     and (
-                        between == ", "
+                        (between := body[m.end : nxt.start]) == ", "
                         or (m.kind is None and between in _LIST_JOINS and m.text not in _DIRECTIONS)
                     )
                 ):
@@ -868,31 +868,33 @@ class _Doc:
                     continue
             if i > 0:
                 prv = mentions[i - 1]
-                between = body[prv.end : m.start]
                 if (
                     prv.kind is PLACE
                     and prv.strength >= 1
                     and (
                         (
-                            m.kind is None
-                            and between in _LIST_JOINS
-                            and between != ", "
-                            and m.text not in _DIRECTIONS
-                        )
-                        or (
-                            between == ", "
+                            (between := body[prv.end : m.start]) == ", "
                             and (
                                 _next_word(body, m.end) in ("", "and", "or")
                                 or body[m.end : m.end + 1] in ",."
                             )
                         )
+                        or (
+                            m.kind is None
+                            and between in _LIST_JOINS
+                            and between != ", "
+                            and m.text not in _DIRECTIONS
+                        )
                     )
                 ):
                     m.kind, m.strength = PLACE, 2
+            if m.kind is None:
+                unknown.append(i)
         # Backwards too, for a list whose known place comes last ("Sarmin and Talamenes").
-        for i in range(len(mentions) - 2, -1, -1):
+        last = len(mentions) - 1
+        for i in reversed(unknown):
             m = mentions[i]
-            if m.kind is None and m.text not in _DIRECTIONS:
+            if i < last and m.kind is None and body[m.end] in ", " and m.text not in _DIRECTIONS:
                 nxt = mentions[i + 1]
                 between = body[m.end : nxt.start]
                 if nxt.kind is PLACE and nxt.strength >= 1 and between in _LIST_JOINS:
@@ -908,13 +910,9 @@ class _Doc:
         match = _LOWER_WORD.match
         peoples = self.lex.peoples
         found: list[tuple[int, Mention]] = []
-        for i, m in enumerate(self.mentions):
-            if (
-                m.kind is not NATIONALITY
-                or m.text != m.name
-                or body[m.end : m.end + 1] != " "
-                or m.text not in peoples
-            ):
+        candidates = [(i, m) for i, m in enumerate(self.mentions) if m.kind is NATIONALITY]
+        for i, m in candidates:
+            if m.text != m.name or body[m.end : m.end + 1] != " " or m.text not in peoples:
                 continue
             pos = m.end
             for _ in range(3):
@@ -936,8 +934,15 @@ class _Doc:
                 if low not in _GROUP_MODIFIERS or body[word.end() : word.end() + 1] != " ":
                     break
                 pos = word.end()
-        for offset, (i, org) in enumerate(found):
-            self.mentions.insert(i + offset, org)
+        if found:  # one rebuild of the list, in position order (not one insert each)
+            merged: list[Mention] = []
+            done = 0
+            for i, org in found:
+                merged.extend(self.mentions[done:i])
+                merged.append(org)
+                done = i
+            merged.extend(self.mentions[done:])
+            self.mentions = merged
 
     def actors(self) -> None:
         """Names that stand for an organisation where the text makes them act.
