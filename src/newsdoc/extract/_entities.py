@@ -265,7 +265,8 @@ class _Doc:
         self.queries: list[tuple[str, bool]] = []
         self._written: dict[str, bool] = {}
         # The body's words, split out once searching for words one by one has
-        # cost more than a pass over it (a body of many distinct names).
+        # cost about sixteen passes over it, what splitting them out costs (a
+        # body of many distinct names; most articles never get there).
         self._words: set[str] | None = None
         self._searched = 0
 
@@ -276,7 +277,7 @@ class _Doc:
         if answer is None:
             if self._words is None:
                 self._searched += len(self.body)
-                if self._searched > 4 * len(self.body) + 20_000:
+                if self._searched > 16 * len(self.body) + 20_000:
                     self._words = _words_written(self.body)
             if self._words is not None and low and not _has_space(low):
                 answer = low in self._words
