@@ -5,7 +5,7 @@ characters, stripped from both ends of every line; lines end at ``\\n``,
 ``\\r\\n`` or ``\\r`` and nowhere else)::
 
     article   = { blank } [ header ] [ headline ] { blank } { caption } body
-    header    = header-line { { blank } header-line }
+    header    = header-line { { blank } header-line }   (at most MAX_HEADER_LINES)
     headline  = line
     caption   = text credit-sep credit NEWLINE
     body      = { blank | paragraph }
