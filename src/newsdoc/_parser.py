@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -186,16 +186,6 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
     return _header_line((key, value, lead, len(line) - len(trailing) - len(value), strength))
 
 
-def strip_lines(text: str, lines: list[str]) -> list[str]:
-    """Each of ``lines`` (of ``text``) with its layout stripped ("" for a blank line)."""
-    # ``str.strip()`` strips exactly the white space in LAYOUT and is twice as
-    # fast as ``strip(LAYOUT)``; only text holding a zero-width character
-    # needs the slow form (``in`` is a fast memchr-like scan).
-    if _has_zero_width(text):
-        return list(map(str.strip, lines, repeat(LAYOUT)))
-    return list(map(str.strip, lines))
-
-
 def _has_zero_width(text: str) -> bool:
     return "\u200b" in text or "\u2060" in text or "\ufeff" in text
 
@@ -232,7 +222,7 @@ class _Parse:
         self.notes: list[tuple[int, str, str]] = []
         #: Each header line: the offset of its start, and what it reads as.
         self.headers: list[tuple[int, HeaderLine]] = []
-        #: The offset of the headline's line, and the headline.
+        #: Where the headline starts (when locating; else -1), and the headline.
         self.headline: tuple[int, str] | None = None
         #: The images the captions make (when not locating) ...
         self.images: list[Image] = []
@@ -392,7 +382,7 @@ def _scan(text: str, locating: bool = False) -> _Parse:
         index = weak_last[1]
     if index < len(lines):
         # headline = line
-        state.headline = (state.offset(index) if locating else -1, content[index])
+        state.headline = (state.content_pos(index) if locating else -1, content[index])
         index += 1
         if index == len(lines) or not content[index]:
             index = state.next_filled(index)
@@ -451,7 +441,7 @@ def locate_parts(text: str) -> Parts:
         paragraphs.extend(state.content_pos(i) for i in range(first, len(content)) if content[i])
     return Parts(
         line_starts=tuple(line_starts(text, split_lines(text))),
-        headline=None if state.headline is None else _content_pos(text, *state.headline),
+        headline=None if state.headline is None else state.headline[0],
         images=tuple(state.captions),
         paragraphs=tuple(paragraphs),
         metadata={
@@ -459,11 +449,6 @@ def locate_parts(text: str) -> Parts:
             for key, (pos, header) in zip(_header_keys(state), state.headers, strict=True)
         },
     )
-
-
-def _content_pos(text: str, line_start: int, content: str) -> int:
-    """The offset of ``content``, the stripped line starting at ``line_start``."""
-    return text.find(content[0], line_start) if content else line_start
 
 
 def _header_keys(state: _Parse) -> list[str]:
