@@ -194,7 +194,7 @@ def test_closing_marks_without_opening_ones_never_quote_the_same_text_twice() ->
     body = "One thing” and another” and a third”"
     problems: list[QuoteProblem] = []
     raws = _find_raw(body, _paragraphs(body), problems)
-    assert [body[s:e] for raw in raws for s, e in raw.spans] == [
+    assert [body[s:e] for raw in raws for s, e in raw[0]] == [
         "One thing",
         " and another",
         " and a third",

@@ -134,14 +134,18 @@ _ABBREVS = (
     "Capt|Prof|Corp|Sept",
 )
 # The end of a sentence: a run of stops (not the dot of ``Mr.``, ``U.S.`` or ``J.``),
-# closing marks and spaces, before a capital, a digit or an opening mark.  The run's
-# first character comes first in the pattern, so that the engine skips quickly to it;
-# the abbreviations are tested behind it (one look-behind per length).
-_SENTENCE_BREAK = re.compile(
-    r"[.!?…](?<![.!?…][.!?…])(?:(?<=[!?…])|(?<!\b[A-Z]\.)(?<!\.[A-Z]\.)"
+# closing marks and spaces, before a capital, a digit or an opening mark.  There is
+# one pattern for a run opening with a dot and one for the other stops: a pattern
+# opening with one character lets the engine skip quickly from one dot to the next
+# (and most articles have no other stop).  The abbreviations are tested behind the
+# dot (one look-behind per length).
+_SENTENCE_TAIL = r"[.!?…]*[\"”’)\]]*[ \u00a0]+(?=[A-Z“\"‘'(0-9\u0080-\U0010ffff])"
+_SENTENCE_BREAK_DOT = re.compile(
+    r"\.(?<![.!?…]\.)(?<!\b[A-Z]\.)(?<!\.[A-Z]\.)"
     + "".join(rf"(?<!\b(?:{words})\.)" for words in _ABBREVS)
-    + r")[.!?…]*[\"”’)\]]*[ \u00a0]+(?=[A-Z“\"‘'(0-9\u0080-\U0010ffff])"
+    + _SENTENCE_TAIL
 )
+_SENTENCE_BREAK_OTHER = re.compile(r"[!?…](?<![.!?…][!?…])" + _SENTENCE_TAIL)
 _ABBREV_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Rev|Prof|Jr|Sr|No|Co|Inc"
     r"|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|[A-Z])|\.[A-Z])\Z"
@@ -164,16 +168,11 @@ class QuoteProblem:
     message: str
 
 
-@attrs.define(slots=True)
-class _Raw:
-    """A quotation as found: content spans, and where its marks stand."""
-
-    spans: list[tuple[int, int]]
-    open_mark: int  # offset of the opening mark (or of the content's start)
-    close_mark: int  # offset just past the closing mark (or the content's end)
-    closed: bool
-    single: bool
-
+# A quotation as found: its content spans, the offset of its opening mark (or of
+# its content's start), the offset just past its closing mark (or its content's
+# end), whether it closed, and whether its marks are single ones.  A plain tuple:
+# an article has dozens of them.
+_Raw = tuple[list[tuple[int, int]], int, int, bool, bool]
 
 _NEVER_CLOSED = "A quotation mark opens a quotation that never closes"
 _NEVER_OPENED = "A closing quotation mark has no opening mark before it"
@@ -182,8 +181,9 @@ _NEVER_OPENED = "A closing quotation mark has no opening mark before it"
 def _paragraphs(body: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
+    find = body.find
     while True:
-        end = body.find("\n\n", pos)
+        end = find("\n\n", pos)
         if end < 0:
             out.append((pos, len(body)))
             return out
@@ -197,99 +197,23 @@ def _rstrip(body: str, start: int, end: int) -> int:
     return end
 
 
-def _scan_marks(
-    body: str, start: int, end: int, marks: Sequence[int], problems: list[QuoteProblem]
-) -> tuple[list[_Raw], int | None]:
-    """Pair the quote marks (at offsets ``marks``) of ``body[start:end]`` (one paragraph).
-
-    Returns the quotations closed in it, and the offset of the opening mark of a
-    double quotation still open at its end.
-    """
-    found: list[_Raw] = []
-    open_double: int | None = None
-    open_single: int | None = None
-    markup = body.find("<", start, end) >= 0
-    last_lt = last_gt = -1  # the last "<" and ">" before ``seen`` (markup only)
-    seen = start
-    floor = start  # where a quotation with no opening mark may start
-    for pos in marks:
-        char = body[pos]
-        if markup:
-            at = body.rfind("<", seen, pos)
-            if at >= 0:
-                last_lt = at
-            at = body.rfind(">", seen, pos)
-            if at >= 0:
-                last_gt = at
-            seen = pos
-            if last_lt > last_gt:
-                continue  # inside a markup tag: <tweet author="@someone">
-        before = body[pos - 1] if pos > start else " "
-        after = body[pos + 1] if pos + 1 < end else " "
-        if char == "’" or char == "'":
-            if before.isalnum() and after.isalnum():
-                continue  # an apostrophe: don't, Friday’s
-            if open_single is not None and open_double is None and not before.isspace():
-                found.append(_Raw([(open_single + 1, pos)], open_single, pos + 1, True, True))
-                open_single = None
-            elif (
-                char == "'"
-                and open_single is None
-                and open_double is None
-                and (before.isspace() or before in "([—–")
-                and after.isalpha()
-            ):
-                open_single = pos
-            continue
-        if char == "‘":
-            if open_double is None and open_single is None and not before.isalnum():
-                open_single = pos
-            continue
-        if before == "=":
-            continue  # markup debris: attr="value"
-        if char == "“":
-            opening = True
-        elif char == "”":
-            opening = False
-        elif open_double is None:  # a straight mark, read from around it
-            opening = not (before.isalnum() and not after.isalnum())
-        else:
-            opening = before.isspace() and not after.isspace() and after not in ",.;:!?"
-        if opening:
-            if open_double is not None:
-                # Two openers in a row: the first quotation never closed -- unless it ends
-                # a sentence, the way a quote running over paragraphs reads once the
-                # paragraphs were run together ('... friends. "I would like ...').
-                stop = _rstrip(body, open_double + 1, pos)
-                if body[stop - 1 : stop] not in (".", "?", "!", "…"):
-                    problems.append(QuoteProblem(open_double, _NEVER_CLOSED))
-                found.append(_Raw([(open_double + 1, stop)], open_double, stop, False, False))
-            open_double = pos
-            open_single = None
-        elif open_double is None:
-            # A closing mark with no opening one: quote from the paragraph's start,
-            # or from the end of the last quotation closed in it (so that many such
-            # marks never quote the same text twice).
-            problems.append(QuoteProblem(pos, _NEVER_OPENED))
-            found.append(_Raw([(floor, pos)], floor, pos + 1, True, False))
-            floor = pos + 1
-            open_single = None
-        else:
-            found.append(_Raw([(open_double + 1, pos)], open_double, pos + 1, True, False))
-            floor = pos + 1
-            open_double = None
-            open_single = None
-    return found, open_double
-
-
 def _mark_offsets(body: str) -> list[int]:
-    """The offsets of the quote marks in ``body``, in order (``str.find`` is fast)."""
+    """The offsets of the quote marks in ``body``, in order (``str.find`` is fast),
+    without the apostrophes between two letters or digits (``don't``, ``Friday’s``)."""
     marks: list[int] = []
+    add = marks.append
     find = body.find
-    for mark in _MARK_CHARS:
+    last = len(body) - 1
+    for mark in '"“”‘':
         pos = find(mark)
         while pos >= 0:
-            marks.append(pos)
+            add(pos)
+            pos = find(mark, pos + 1)
+    for mark in "’'":
+        pos = find(mark)
+        while pos >= 0:
+            if not (0 < pos < last and body[pos - 1].isalnum() and body[pos + 1].isalnum()):
+                add(pos)
             pos = find(mark, pos + 1)
     marks.sort()
     return marks
@@ -298,51 +222,143 @@ def _mark_offsets(body: str) -> list[int]:
 def _find_raw(
     body: str, paragraphs: Sequence[tuple[int, int]], problems: list[QuoteProblem]
 ) -> list[_Raw]:
-    """Every quotation of ``body``, joined over paragraphs where the marks say so."""
+    """Every quotation of ``body``, joined over paragraphs where the marks say so.
+
+    The quote marks of each paragraph are paired in turn; a double quotation
+    still open at its end is carried to the next paragraph.
+    """
     quotes: list[_Raw] = []
-    carry: _Raw | None = None  # a quotation running on from the previous paragraph
+    # A quotation running on from the previous paragraph: its spans, opening mark and end.
+    carry: tuple[list[tuple[int, int]], int, int] | None = None
     marks = _mark_offsets(body)
     if not marks:
         return quotes
     first = 0
+    count = len(marks)
+    size = len(body)
+    any_markup = "<" in body
+    bisect_left = bisect.bisect_left
     for start, end in paragraphs:
-        last = bisect.bisect_left(marks, end, first)
-        if first == last and carry is None:
-            continue  # no quote mark in this paragraph
-        found, still_open = _scan_marks(body, start, end, marks[first:last], problems)
-        first = last
+        found: list[_Raw] = []
+        open_double = -1  # the opening mark of the double quotation open (-1: none)
+        if first == count or marks[first] >= end:
+            if carry is None:
+                continue  # no quote mark in this paragraph
+        else:
+            last = bisect_left(marks, end, first)
+            open_single = -1
+            markup = any_markup and body.find("<", start, end) >= 0
+            last_lt = last_gt = -1  # the last "<" and ">" before ``seen`` (markup only)
+            seen = start
+            floor = start  # where a quotation with no opening mark may start
+            for pos in marks[first:last]:
+                if markup:
+                    at = body.rfind("<", seen, pos)
+                    if at >= 0:
+                        last_lt = at
+                    at = body.rfind(">", seen, pos)
+                    if at >= 0:
+                        last_gt = at
+                    seen = pos
+                    if last_lt > last_gt:
+                        continue  # inside a markup tag: <tweet author="@someone">
+                char = body[pos]
+                # The characters around the mark; at a paragraph's edge that is the "\n"
+                # of the break, which every test below reads as it reads a space.
+                before = body[pos - 1] if pos else " "
+                if char == "“":
+                    if before == "=":
+                        continue  # markup debris: attr="value"
+                    opening = True
+                elif char == "”":
+                    if before == "=":
+                        continue
+                    opening = False
+                elif char == '"':
+                    if before == "=":
+                        continue
+                    after = body[pos + 1] if pos + 1 < size else " "
+                    if open_double < 0:  # a straight mark, read from around it
+                        opening = not (before.isalnum() and not after.isalnum())
+                    else:
+                        opening = before.isspace() and not after.isspace() and after not in ",.;:!?"
+                elif char == "‘":
+                    if open_double < 0 and open_single < 0 and not before.isalnum():
+                        open_single = pos
+                    continue
+                else:  # ’ or ', not between two letters or digits
+                    if open_single >= 0 and open_double < 0 and not before.isspace():
+                        found.append(([(open_single + 1, pos)], open_single, pos + 1, True, True))
+                        open_single = -1
+                    elif (
+                        char == "'"
+                        and open_single < 0
+                        and open_double < 0
+                        and (before.isspace() or before in "([—–")
+                        and (body[pos + 1] if pos + 1 < size else " ").isalpha()
+                    ):
+                        open_single = pos
+                    continue
+                if opening:
+                    if open_double >= 0:
+                        # Two openers in a row: the first quotation never closed -- unless
+                        # it ends a sentence, the way a quote running over paragraphs reads
+                        # once the paragraphs were run together ('... friends. "I would').
+                        stop = _rstrip(body, open_double + 1, pos)
+                        if body[stop - 1 : stop] not in (".", "?", "!", "…"):
+                            problems.append(QuoteProblem(open_double, _NEVER_CLOSED))
+                        found.append(([(open_double + 1, stop)], open_double, stop, False, False))
+                    open_double = pos
+                    open_single = -1
+                elif open_double < 0:
+                    # A closing mark with no opening one: quote from the paragraph's start,
+                    # or from the end of the last quotation closed in it (so that many such
+                    # marks never quote the same text twice).
+                    problems.append(QuoteProblem(pos, _NEVER_OPENED))
+                    found.append(([(floor, pos)], floor, pos + 1, True, False))
+                    floor = pos + 1
+                    open_single = -1
+                else:
+                    found.append(([(open_double + 1, pos)], open_double, pos + 1, True, False))
+                    floor = pos + 1
+                    open_double = -1
+                    open_single = -1
+            first = last
         if carry is not None:
             if (
                 start < end
                 and body[start] in '“"'
-                and ((found and found[0].open_mark == start) or (not found and still_open == start))
+                and ((found and found[0][1] == start) or (not found and open_double == start))
             ):
                 # The paragraph opens with a mark: the quotation goes on.
-                if found and found[0].open_mark == start:
+                if found and found[0][1] == start:
                     cont = found.pop(0)
-                    carry.spans.extend(cont.spans)
-                    carry.close_mark = cont.close_mark
-                    carry.closed = True
-                    quotes.append(carry)
+                    carry[0].extend(cont[0])
+                    quotes.append((carry[0], carry[1], cont[2], True, False))
                     carry = None
                 else:
-                    carry.spans.append((start + 1, _rstrip(body, start + 1, end)))
-                    carry.close_mark = _rstrip(body, start + 1, end)
+                    stop = _rstrip(body, start + 1, end)
+                    carry[0].append((start + 1, stop))
+                    carry = (carry[0], carry[1], stop)
                     quotes.extend(found)
                     continue
             else:
-                problems.append(QuoteProblem(carry.open_mark, _NEVER_CLOSED))
-                quotes.append(carry)
+                problems.append(QuoteProblem(carry[1], _NEVER_CLOSED))
+                quotes.append((carry[0], carry[1], carry[2], False, False))
                 carry = None
         quotes.extend(found)
-        if still_open is not None:
-            stop = _rstrip(body, still_open + 1, end)
-            carry = _Raw([(still_open + 1, stop)], still_open, stop, False, False)
+        if open_double >= 0:
+            stop = _rstrip(body, open_double + 1, end)
+            carry = ([(open_double + 1, stop)], open_double, stop)
     if carry is not None:
-        problems.append(QuoteProblem(carry.open_mark, _NEVER_CLOSED))
-        quotes.append(carry)
-    quotes.sort(key=lambda raw: raw.open_mark)
+        problems.append(QuoteProblem(carry[1], _NEVER_CLOSED))
+        quotes.append((carry[0], carry[1], carry[2], False, False))
+    quotes.sort(key=_open_mark)
     return quotes
+
+
+def _open_mark(raw: _Raw) -> int:
+    return raw[1]
 
 
 # ------------------------------------------------------------------ attribution
@@ -350,12 +366,13 @@ def _find_raw(
 
 def _sentence_starts(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
     """Offsets where sentences start: paragraph starts and after ``. `` (not ``Mr. ``)."""
-    starts = [start for start, _ in paragraphs]
-    for match in _SENTENCE_BREAK.finditer(body):
-        nxt = match.end()
-        char = body[nxt]
-        if char < "\x80" or char.isupper() or char in "“‘":
-            starts.append(nxt)
+    ends = [match.end() for match in _SENTENCE_BREAK_DOT.finditer(body)]
+    if "!" in body or "?" in body or "…" in body:
+        ends += [match.end() for match in _SENTENCE_BREAK_OTHER.finditer(body)]
+    # The break is before a capital, a digit, an opening mark (or any ASCII one the
+    # pattern lets through); a character past ASCII must be a capital or a mark.
+    starts = [nxt for nxt in ends if body[nxt] < "\x80" or body[nxt].isupper() or body[nxt] in "“‘"]
+    starts += [start for start, _ in paragraphs]
     starts.sort()
     return starts
 
@@ -428,6 +445,27 @@ class _Attributor:
         first = bisect.bisect_left(self._cue_starts, start)
         last = bisect.bisect_left(self._cue_starts, end, first)
         return [cue for cue in self._cues[first:last] if cue[1] <= end]
+
+    def first_cue(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first of `cues` (``start``, ``end``), or None: one search, no list."""
+        if self._cues is None:
+            self._searched += end - start
+            if self._searched <= 2 * len(self.body):
+                if start == 0:
+                    match = _CUE.match(self.body, 0, end)
+                    if match is not None:
+                        return 0, match.end()
+                    found = _CUE_AFTER.search(self.body, 0, end)
+                else:
+                    found = _CUE_AFTER.search(self.body, start - 1 if start > 0 else start, end)
+                return None if found is None else found.span(1)
+            self._cues = _cues(self.body, 0, len(self.body))
+            self._cue_starts = [cue_start for cue_start, _ in self._cues]
+        first = bisect.bisect_left(self._cue_starts, start)
+        # Cues do not overlap: only the last one in range may pass ``end``.
+        if first < len(self._cues) and self._cues[first][1] <= end:
+            return self._cues[first]
+        return None
 
     def mentions(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """Mentions lying inside ``[start, end)``."""
@@ -609,10 +647,10 @@ class _Attributor:
             # An epigraph: “...” ― Name
             found = self.after_verb(pos + 1, limit)
             return None if found is None else _Speaker(found[0], None, found[1])
-        cues = self.cues(close, min(limit, close + 160))
-        if not cues:
+        cue = self.first_cue(close, min(limit, close + 160))
+        if cue is None:
             return None
-        cue_start, cue_end = cues[0]
+        cue_start, cue_end = cue
         between = body[close:cue_start].strip(" \u00a0,")
         if not open_ended and (
             len(between.split()) > 6
@@ -800,41 +838,42 @@ def find_quotes(
     prev_para = -1
     prev_close = 0
     for n, raw in enumerate(raws):
-        text = "\n\n".join(body[s:e] for s, e in raw.spans)
+        spans, open_mark, close_mark, closed, single = raw
+        text = "\n\n".join(body[s:e] for s, e in spans)
         if not text.strip():
             continue
-        p = bisect.bisect_right(para_starts, raw.open_mark) - 1
+        p = bisect.bisect_right(para_starts, open_mark) - 1
         para_start = paragraphs[p][0]
-        last_p = bisect.bisect_right(para_starts, max(raw.close_mark - 1, 0)) - 1
+        last_p = bisect.bisect_right(para_starts, max(close_mark - 1, 0)) - 1
         # Speakers are looked for at most _LOOK_BACK characters before the quotation
         # (so that a paragraph of many quotations and no sentence break stays linear).
-        reach = raw.open_mark - _LOOK_BACK
+        reach = open_mark - _LOOK_BACK
         floor = max(prev_close if prev_para == p else para_start, reach)
-        sent_start = max(floor, sentences[bisect.bisect_right(sentences, raw.open_mark) - 1])
-        last_char = body[raw.spans[-1][1] - 1 : raw.spans[-1][1]]
+        sent_start = max(floor, sentences[bisect.bisect_right(sentences, open_mark) - 1])
+        last_char = body[spans[-1][1] - 1 : spans[-1][1]]
         # A quotation ending its own sentence (``... timing." Gov. Smith said``) is not
         # attributed by the next sentence; one ending in ``?`` or ``!`` may be
         # (``"Why now?" Smith asked``).
-        k = bisect.bisect_right(sentences, raw.close_mark + (last_char != "."))
+        k = bisect.bisect_right(sentences, close_mark + (last_char != "."))
         after_limit = min(
             sentences[k] if k < len(sentences) else len(body),
-            raws[n + 1].open_mark if n + 1 < len(raws) else len(body),
+            raws[n + 1][1] if n + 1 < len(raws) else len(body),
             paragraphs[last_p][1],
         )
         speaker: _Speaker | None = None
         continued = False
         # 1. Right after the quotation: "...," he added.
-        if raw.closed:
-            speaker = att.after_quote(raw.close_mark, after_limit, open_ended=last_char in ",?!…—-")
+        if closed:
+            speaker = att.after_quote(close_mark, after_limit, open_ended=last_char in ",?!…—-")
         # 2. Earlier in its sentence: Smith said: "...", or Smith: "..."
-        if speaker is None and sent_start < raw.open_mark:
-            speaker = att.before_quote(sent_start, raw.open_mark)
+        if speaker is None and sent_start < open_mark:
+            speaker = att.before_quote(sent_start, open_mark)
             if speaker is None:
-                speaker = att.name_colon(max(para_start, reach), raw.open_mark)
+                speaker = att.name_colon(max(para_start, reach), open_mark)
         # 2b. No verb of saying: the subject of its sentence (``Trump attacked "..."``).
         weak = False
-        if speaker is None and sent_start < raw.open_mark:
-            found = att.clause_subject(sent_start, raw.open_mark)
+        if speaker is None and sent_start < open_mark:
+            found = att.clause_subject(sent_start, open_mark)
             if found is not None:
                 speaker = _Speaker(found[0], None, found[1])
                 weak = True
@@ -861,13 +900,13 @@ def find_quotes(
         words = len(text.split())
         # A title or markup is no quotation, nor are a few quoted words nobody says.
         if _is_markup(text) or (
-            _looks_like_title(text) and (speaker is None or _titled_before(body, raw.open_mark))
+            _looks_like_title(text) and (speaker is None or _titled_before(body, open_mark))
         ):
             continue
         if (
             (speaker is None or ((continued or weak) and words < 4))
-            and ((raw.single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
-            and not (words == 1 and att.cues(sent_start, after_limit))
+            and ((single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
+            and not (words == 1 and att.first_cue(sent_start, after_limit))
         ):
             continue
         if speaker is not None:
@@ -875,11 +914,11 @@ def find_quotes(
                 att.last_speaker = speaker.entity
             prev = speaker
         prev_para = last_p
-        prev_close = raw.close_mark
+        prev_close = close_mark
         quotes.append(
             _quote(
                 text,
-                tuple(_span(s, e, body[s:e]) for s, e in raw.spans),
+                tuple(_span(s, e, body[s:e]) for s, e in spans),
                 _span_of(body, speaker.span) if speaker and speaker.span else None,
                 _span_of(body, speaker.cue) if speaker and speaker.cue and not continued else None,
                 speaker.entity if speaker else None,
