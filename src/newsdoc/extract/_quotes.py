@@ -91,6 +91,7 @@ def _trie(words: Sequence[str]) -> str:
 # A verb or phrase of saying, up to a word end (callers check the word start).
 _CUE = re.compile(_trie(sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))) + r"\b")
 
+_PERSON = EntityKind.PERSON
 # Pronouns that may speak, with the kind of entity they stand for.
 _PRONOUNS: dict[str, EntityKind | None] = {
     "he": EntityKind.PERSON,
@@ -400,11 +401,9 @@ def _cues(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@attrs.define(slots=True)
-class _Speaker:
-    span: tuple[int, int] | None
-    cue: tuple[int, int] | None
-    entity: int | None
+# A speaker: its span, the span of its verb of saying, and its entity (a plain
+# tuple, as cheap to make as it can be).
+_Speaker = tuple[tuple[int, int] | None, tuple[int, int] | None, int | None]
 
 
 # A speaker found in a stretch of text: its span, and its entity if it names one.
@@ -427,6 +426,10 @@ class _Attributor:
         self._cues: list[tuple[int, int]] | None = None
         self._cue_starts: list[int] = []
         self._searched = 0
+        self._budget = 2 * len(body)
+        self._nbsp = "\u00a0" in body
+        # The marks that may end a clause before a verb (those the body has).
+        self._clause_marks = [mark for mark in ",;:(—–" if mark in body]
 
     def cues(self, start: int, end: int) -> list[tuple[int, int]]:
         """The verbs of saying lying inside ``body[start:end]``, in order.
@@ -438,7 +441,11 @@ class _Attributor:
         """
         if self._cues is None:
             self._searched += end - start
-            if self._searched <= 2 * len(self.body):
+            if self._searched <= self._budget:
+                if start > 0:
+                    return [
+                        match.span(1) for match in _CUE_AFTER.finditer(self.body, start - 1, end)
+                    ]
                 return _cues(self.body, start, end)
             self._cues = _cues(self.body, 0, len(self.body))
             self._cue_starts = [cue_start for cue_start, _ in self._cues]
@@ -450,7 +457,7 @@ class _Attributor:
         """The first of `cues` (``start``, ``end``), or None: one search, no list."""
         if self._cues is None:
             self._searched += end - start
-            if self._searched <= 2 * len(self.body):
+            if self._searched <= self._budget:
                 if start == 0:
                     match = _CUE.match(self.body, 0, end)
                     if match is not None:
@@ -501,7 +508,7 @@ class _Attributor:
             i -= 1
         return last if last is not None and self.entities[last].kind is kind else None
 
-    def subject(self, start: int, end: int, *, first: bool) -> _Found | None:
+    def subject(self, start: int, end: int, first: bool) -> _Found | None:
         """The speaker phrase in ``body[start:end]``: a name, a pronoun or a short phrase.
 
         ``first`` picks the first name (after a quote: ``Smith, a lawyer, said``),
@@ -510,16 +517,54 @@ class _Attributor:
         body = self.body
         while start < end and body[start] in " \u00a0,":
             start += 1
-        end = _strip_aux(body, start, end)
+        # Back past commas and auxiliaries: "Smith has also" -> "Smith"; ``word`` is
+        # then the last word, lower-cased.
+        while True:
+            while end > start and body[end - 1] in " \u00a0,":
+                end -= 1
+            cut = body.rfind(" ", start, end)
+            if self._nbsp:
+                cut = max(cut, body.rfind("\u00a0", start, end))
+            if cut < start:
+                cut = start - 1
+                word = body[start:end].lower()
+                break
+            word = body[cut + 1 : end].lower()
+            if word not in _AUX_WORDS:
+                break
+            end = cut
         if end <= start:
             return None
-        cut = max(body.rfind(" ", start, end), body.rfind("\u00a0", start, end), start - 1)
-        last = body[cut + 1 : end]
-        if last.lower() in _PRONOUNS:
-            return (cut + 1, end), self.resolve_pronoun(last, cut + 1)
-        mentions = self.mentions(start, end)
-        if mentions:
-            return self.pick(mentions, first)
+        if word in _PRONOUNS:
+            return (cut + 1, end), self.resolve_pronoun(body[cut + 1 : end], cut + 1)
+        # A name: the first or the last person named, else the first or last mention.
+        items = self.items
+        count = len(items)
+        i = bisect.bisect_left(self.starts, start)
+        chosen: tuple[int, int, int] | None = None
+        person: tuple[int, int, int] | None = None
+        entities = self.entities
+        while i < count:
+            mention = items[i]
+            if mention[0] >= end:
+                break
+            i += 1
+            if mention[1] > end:
+                continue
+            if first:
+                if chosen is None:
+                    chosen = mention
+                if entities[mention[2]].kind is _PERSON:
+                    person = mention
+                    break
+            else:
+                chosen = mention
+                if entities[mention[2]].kind is _PERSON:
+                    person = mention
+        if person is not None:
+            return (person[0], person[1]), person[2]
+        if chosen is not None:
+            return (chosen[0], chosen[1]), chosen[2]
         # No name: a short noun phrase read back from the verb ("the statement").
         begin = end
         count = 0
@@ -633,7 +678,7 @@ class _Attributor:
             return None
         return (start, _rstrip(body, start, stop)), None
 
-    def after_quote(self, close: int, limit: int, *, open_ended: bool) -> _Speaker | None:
+    def after_quote(self, close: int, limit: int, open_ended: bool) -> _Speaker | None:
         """``"...," he added`` / ``"...," said Smith`` / ``"...," Smith, 43, said``.
 
         ``open_ended``: the quotation ends with a comma, ``?`` or ``!``, so the words
@@ -646,11 +691,20 @@ class _Attributor:
         if pos < limit and body[pos] in "―—–":
             # An epigraph: “...” ― Name
             found = self.after_verb(pos + 1, limit)
-            return None if found is None else _Speaker(found[0], None, found[1])
-        cue = self.first_cue(close, min(limit, close + 160))
-        if cue is None:
-            return None
-        cue_start, cue_end = cue
+            return None if found is None else (found[0], None, found[1])
+        stop = close + 160 if close + 160 < limit else limit
+        if self._cues is None and close > 0 and self._searched + stop - close <= self._budget:
+            # `first_cue`, inline: one search of the stretch.
+            self._searched += stop - close
+            match = _CUE_AFTER.search(body, close - 1, stop)
+            if match is None:
+                return None
+            cue_start, cue_end = match.span(1)
+        else:
+            cue = self.first_cue(close, stop)
+            if cue is None:
+                return None
+            cue_start, cue_end = cue
         between = body[close:cue_start].strip(" \u00a0,")
         if not open_ended and (
             len(between.split()) > 6
@@ -669,22 +723,27 @@ class _Attributor:
                 or len(body[comma:cue_start].split()) > 4
             ):
                 return None
-            found = self.subject(comma + 1, cue_start, first=False)
+            found = self.subject(comma + 1, cue_start, False)
             if found is None:
                 return None
-            return _Speaker(found[0], (cue_start, cue_end), found[1])
+            return (found[0], (cue_start, cue_end), found[1])
         if not between or body.startswith(("according", "According"), cue_start):
             found = self.after_verb(cue_end, limit)
         else:
-            found = self.subject(close, cue_start, first=True)
+            found = self.subject(close, cue_start, True)
         if found is None:
             return None
-        return _Speaker(found[0], (cue_start, cue_end), found[1])
+        return (found[0], (cue_start, cue_end), found[1])
 
     def before_quote(self, start: int, open_mark: int) -> _Speaker | None:
         """``Smith said: "..."``, ``According to Centcom, ... "..."``."""
         body = self.body
-        cues = self.cues(start, open_mark)
+        if self._cues is None and start > 0 and self._searched + open_mark - start <= self._budget:
+            # `cues`, inline.
+            self._searched += open_mark - start
+            cues = [match.span(1) for match in _CUE_AFTER.finditer(body, start - 1, open_mark)]
+        else:
+            cues = self.cues(start, open_mark)
         own: tuple[int, int] | None = None  # a verb whose speaker is an earlier verb's
         for n in range(len(cues) - 1, -1, -1):
             cue_start, cue_end = cues[n]
@@ -692,7 +751,23 @@ class _Attributor:
                 found = self.after_verb(cue_end, open_mark)
             else:
                 found = None
-                before = _word_before(body, cue_start)
+                # The lower-case word (or a lone comma) right before the verb.
+                end = cue_start
+                while end > 0 and body[end - 1] in " \u00a0":
+                    end -= 1
+                if end > 0 and body[end - 1] == ",":
+                    before = ","
+                else:
+                    # Most often all letters back to a space (a space not too far back,
+                    # for a text with no spaces).
+                    begin = body.rfind(" ", end - 40 if end > 40 else 0, end) + 1
+                    before = body[begin:end]
+                    if not begin or not before.isalpha():
+                        begin = end
+                        while begin > 0 and body[begin - 1].isalpha():
+                            begin -= 1
+                        before = body[begin:end]
+                    before = before.lower()
                 if before in _SUBJECTLESS or (
                     body.endswith("ing", cue_start, cue_end) and before == ","
                 ):
@@ -704,26 +779,23 @@ class _Attributor:
                         continue
                     found = self.clause_subject(start, cue_start)
                     if found is not None:
-                        return _Speaker(found[0], (cue_start, cue_end), found[1])
+                        return (found[0], (cue_start, cue_end), found[1])
                 clause = start
-                for mark in ",;:(—–":
+                for mark in self._clause_marks:
                     at = body.rfind(mark, start, cue_start)
                     if at >= clause and body[at + 1 : cue_start].strip():
                         clause = at + 1
                 who = clause
                 while who < cue_start and body[who] in " \u00a0":
                     who += 1
-                inner = (
-                    self.subject(who + 4, cue_start, first=False)
-                    if body.startswith(("who ", "who\u00a0"), who)
-                    else None
-                )
+                relative = body.startswith(("who ", "who\u00a0"), who)
+                inner = self.subject(who + 4, cue_start, False) if relative else None
                 if inner is not None and (
                     inner[1] is not None or body[inner[0][0] : inner[0][1]].lower() in _PRONOUNS
                 ):
                     # "Obama, who he noted was": the relative pronoun is not the speaker.
-                    return _Speaker(inner[0], (cue_start, cue_end), inner[1])
-                if clause > start and body.startswith(("who ", "who\u00a0"), who):
+                    return (inner[0], (cue_start, cue_end), inner[1])
+                if clause > start and relative:
                     # "McConnell, the majority leader, who in 2010 said": the relative
                     # pronoun speaks, for the person named before it.
                     persons = [
@@ -732,15 +804,15 @@ class _Attributor:
                         if self.entities[m[2]].kind is EntityKind.PERSON
                     ]
                     entity = persons[-1][2] if persons else None
-                    return _Speaker((who, who + 3), (cue_start, cue_end), entity)
-                found = self.subject(clause, cue_start, first=False)
+                    return ((who, who + 3), (cue_start, cue_end), entity)
+                found = self.subject(clause, cue_start, False)
                 if found is None and clause > start:
                     # "Sanders, who lost to Clinton, said": the subject comes first.
-                    found = self.subject(start, cue_start, first=True)
+                    found = self.subject(start, cue_start, True)
                 if found is None and not body[start:cue_start].strip(" \u00a0"):
                     found = self.after_verb(cue_end, open_mark)  # "Said Ellis: ..."
             if found is not None:
-                return _Speaker(found[0], own or (cue_start, cue_end), found[1])
+                return (found[0], own or (cue_start, cue_end), found[1])
         return None
 
     def name_colon(self, start: int, open_mark: int) -> _Speaker | None:
@@ -757,16 +829,16 @@ class _Attributor:
         mentions = self.mentions(start, colon)
         if len(words) <= 6:
             if mentions:
-                return _Speaker((mentions[-1][0], mentions[-1][1]), None, mentions[-1][2])
+                return ((mentions[-1][0], mentions[-1][1]), None, mentions[-1][2])
             if all(w[:1].isupper() for w in words):
-                return _Speaker((start, _rstrip(body, start, colon)), None, None)
+                return ((start, _rstrip(body, start, colon)), None, None)
             return None
         clause = max(body.rfind(",", start, colon), body.rfind(";", start, colon)) + 1
         persons = [
             m for m in mentions if self.entities[m[2]].kind is EntityKind.PERSON and m[0] >= clause
         ]
         if persons:
-            return _Speaker((persons[0][0], persons[0][1]), None, persons[0][2])
+            return ((persons[0][0], persons[0][1]), None, persons[0][2])
         return None
 
 
@@ -824,7 +896,14 @@ def find_quotes(
     what the entity extractor found; speakers are resolved to them.
     """
     problems: list[QuoteProblem] = []
-    if not any(mark in body for mark in _MARK_CHARS):
+    if (
+        '"' not in body
+        and "“" not in body
+        and "”" not in body
+        and "'" not in body
+        and "’" not in body
+        and "‘" not in body
+    ):
         return [], problems
     paragraphs = _paragraphs(body)
     raws = _find_raw(body, paragraphs, problems)
@@ -837,34 +916,45 @@ def find_quotes(
     prev: _Speaker | None = None
     prev_para = -1
     prev_close = 0
-    for n, raw in enumerate(raws):
-        spans, open_mark, close_mark, closed, single = raw
-        text = "\n\n".join(body[s:e] for s, e in spans)
-        if not text.strip():
+    size = len(body)
+    count = len(raws)
+    bisect_right = bisect.bisect_right
+    for n in range(count):
+        spans, open_mark, close_mark, closed, single = raws[n]
+        if len(spans) == 1:
+            text = body[spans[0][0] : spans[0][1]]
+        else:
+            text = "\n\n".join(body[s:e] for s, e in spans)
+        if not text or text.isspace():
             continue
-        p = bisect.bisect_right(para_starts, open_mark) - 1
+        p = bisect_right(para_starts, open_mark) - 1
         para_start = paragraphs[p][0]
-        last_p = bisect.bisect_right(para_starts, max(close_mark - 1, 0)) - 1
+        last_p = bisect_right(para_starts, close_mark - 1 if close_mark > 0 else 0) - 1
         # Speakers are looked for at most _LOOK_BACK characters before the quotation
         # (so that a paragraph of many quotations and no sentence break stays linear).
         reach = open_mark - _LOOK_BACK
-        floor = max(prev_close if prev_para == p else para_start, reach)
-        sent_start = max(floor, sentences[bisect.bisect_right(sentences, open_mark) - 1])
-        last_char = body[spans[-1][1] - 1 : spans[-1][1]]
+        floor = prev_close if prev_para == p else para_start
+        if reach > floor:
+            floor = reach
+        sent_start = sentences[bisect_right(sentences, open_mark) - 1]
+        if floor > sent_start:
+            sent_start = floor
+        end = spans[-1][1]
+        last_char = body[end - 1 : end]
         # A quotation ending its own sentence (``... timing." Gov. Smith said``) is not
         # attributed by the next sentence; one ending in ``?`` or ``!`` may be
         # (``"Why now?" Smith asked``).
-        k = bisect.bisect_right(sentences, close_mark + (last_char != "."))
-        after_limit = min(
-            sentences[k] if k < len(sentences) else len(body),
-            raws[n + 1][1] if n + 1 < len(raws) else len(body),
-            paragraphs[last_p][1],
-        )
+        k = bisect_right(sentences, close_mark + (last_char != "."))
+        after_limit = sentences[k] if k < len(sentences) else size
+        if n + 1 < count and raws[n + 1][1] < after_limit:
+            after_limit = raws[n + 1][1]
+        if paragraphs[last_p][1] < after_limit:
+            after_limit = paragraphs[last_p][1]
         speaker: _Speaker | None = None
         continued = False
         # 1. Right after the quotation: "...," he added.
         if closed:
-            speaker = att.after_quote(close_mark, after_limit, open_ended=last_char in ",?!…—-")
+            speaker = att.after_quote(close_mark, after_limit, last_char in ",?!…—-")
         # 2. Earlier in its sentence: Smith said: "...", or Smith: "..."
         if speaker is None and sent_start < open_mark:
             speaker = att.before_quote(sent_start, open_mark)
@@ -875,7 +965,7 @@ def find_quotes(
         if speaker is None and sent_start < open_mark:
             found = att.clause_subject(sent_start, open_mark)
             if found is not None:
-                speaker = _Speaker(found[0], None, found[1])
+                speaker = (found[0], None, found[1])
                 weak = True
         # 3. The sentence before, in the same paragraph: "Smith said so. "..."" (a
         # paraphrase, then the quotation), when no earlier quotation spoke in between.
@@ -899,8 +989,12 @@ def find_quotes(
             continued = True
         words = len(text.split())
         # A title or markup is no quotation, nor are a few quoted words nobody says.
-        if _is_markup(text) or (
-            _looks_like_title(text) and (speaker is None or _titled_before(body, open_mark))
+        # (A title has two to eight words once its last stops are stripped: two to
+        # nine words before.)
+        if ("=" in text and _is_markup(text)) or (
+            2 <= words <= 9
+            and _looks_like_title(text)
+            and (speaker is None or _titled_before(body, open_mark))
         ):
             continue
         if (
@@ -910,22 +1004,26 @@ def find_quotes(
         ):
             continue
         if speaker is not None:
-            if speaker.entity is not None:
-                att.last_speaker = speaker.entity
+            if speaker[2] is not None:
+                att.last_speaker = speaker[2]
             prev = speaker
         prev_para = last_p
         prev_close = close_mark
+        if len(spans) == 1:
+            parts: tuple[Span, ...] = (_span(spans[0][0], spans[0][1], text),)
+        else:
+            parts = tuple(_span(s, e, body[s:e]) for s, e in spans)
+        if speaker is None:
+            quotes.append(_quote(text, parts, None, None, None))
+            continue
+        where, cue, entity = speaker
         quotes.append(
             _quote(
                 text,
-                tuple(_span(s, e, body[s:e]) for s, e in spans),
-                _span_of(body, speaker.span) if speaker and speaker.span else None,
-                _span_of(body, speaker.cue) if speaker and speaker.cue and not continued else None,
-                speaker.entity if speaker else None,
+                parts,
+                _span(where[0], where[1], body[where[0] : where[1]]) if where else None,
+                _span(cue[0], cue[1], body[cue[0] : cue[1]]) if cue and not continued else None,
+                entity,
             )
         )
     return quotes, problems
-
-
-def _span_of(body: str, where: tuple[int, int]) -> Span:
-    return _span(where[0], where[1], body[where[0] : where[1]])
