@@ -554,3 +554,57 @@ def test_a_regime_named_after_its_ruler_is_an_organisation() -> None:
         ("Zarkov regime", EntityKind.ORGANIZATION),
         ("Zarkov", EntityKind.PERSON),
     ]
+
+
+def test_a_capitalised_institution_word_after_the_is_an_organisation() -> None:
+    art = article(
+        "The appeal reached the Court in May. The Crown said the State must pay. "
+        "Court fees rose, and the Museum stayed shut."
+    )
+    assert kinds_of(art) == [
+        ("Court", EntityKind.ORGANIZATION),
+        ("Crown", EntityKind.ORGANIZATION),
+        ("State", EntityKind.ORGANIZATION),
+    ]
+
+
+def test_a_describing_noun_types_the_unknown_name_after_it() -> None:
+    art = article(
+        "The magazine Zorbo interviewed fashion designer Telvik and the German firm "
+        "Quarnex about striker Dorian Pellworth."
+    )
+    assert kinds_of(art) == [
+        ("Zorbo", EntityKind.ORGANIZATION),
+        ("Telvik", EntityKind.PERSON),
+        ("German", EntityKind.NATIONALITY),
+        ("Quarnex", EntityKind.ORGANIZATION),
+        ("Dorian Pellworth", EntityKind.PERSON),
+    ]
+
+
+def test_initials_and_romanised_given_names_make_people() -> None:
+    art = article("The council heard Tam Kwai-ming and J.R. Pellworth on the budget.")
+    assert kinds_of(art) == [
+        ("Tam Kwai-ming", EntityKind.PERSON),
+        ("J.R. Pellworth", EntityKind.PERSON),
+    ]
+
+
+def test_a_surname_at_a_sentence_start_is_kept() -> None:
+    art = article("The envoy, Lena Vostrikova, arrived late. Vostrikova also asked for calm.")
+    vostrikova = entity(art, "Lena Vostrikova")
+    assert [m.text for m in vostrikova.mentions] == ["Lena Vostrikova", "Vostrikova"]
+
+
+def test_compound_and_media_group_heads() -> None:
+    art = article(
+        "Syrian government forces advanced, Iraqi state television said. "
+        "He spoke on French television."
+    )
+    assert kinds_of(art) == [
+        ("Syrian", EntityKind.NATIONALITY),
+        ("Syrian government forces", EntityKind.ORGANIZATION),
+        ("Iraqi", EntityKind.NATIONALITY),
+        ("Iraqi state television", EntityKind.ORGANIZATION),
+        ("French", EntityKind.NATIONALITY),
+    ]

@@ -79,6 +79,10 @@ _OF_ONLY = frozenset({"of", "of the"})
 # Heads of organisations' names that name a building, a place: "Johnson Space Center",
 # "Museum of Flight", "Al Assad University Hospital" (not "Center for ... Studies").
 _FACILITY_HEADS = word_set("Center Centre Museum Hospital Airport Stadium Arena")
+# Capitalised words that, after "the", stand for an institution (besides the head words
+# of organisations' names): "the State", "the Crown", "the Kremlin".
+_INSTITUTIONS = word_set("State Crown Church Palace Treasury Pentagon Vatican Kremlin")
+_THE = frozenset({"the", "The"})
 # Verbs of saying: a bare unknown name before one is a person.
 _SAY_VERBS = word_set(
     "said says say told tells added adds asked stated wrote writes explained argued insisted "
@@ -95,6 +99,8 @@ _EQUIPMENT_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?(s?)\Z")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]{1,7}(s?)\Z")
 _LOWER_WORD = re.compile(r"[a-z][a-z'â€™-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+\Z")
+# A romanised East Asian given name of two syllables: "Wai-ching", "Jong-un", "Joo-Ho".
+_ROMANISED = re.compile(r"[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}\Z")
 _AGE_AFTER = re.compile(r",[ \u00a0]\d{1,3},")
 _DETERMINERS = ("The ", "the ")
 # Compass words that make a place of the name after them ("Northern Iraq").
@@ -148,13 +154,15 @@ _REGIME_AFTER = re.compile(r" (regime|administration|government|junta)(?![a-z'â€
 _GROUP_HEADS = word_set(
     "forces troops army military government authorities police navy militia militias "
     "opposition regime leadership delegation mission embassy parliament ministry "
-    "intelligence team squad insurgency coalition"
+    "intelligence team squad insurgency coalition television media"
 )
+# Heads that name a medium as well as those who run it.
+_MEDIA = frozenset({"television", "media"})
 # Words that may stand between the nationality and the head ("Iraqi security forces").
 _GROUP_MODIFIERS = word_set(
     "security armed military government state special opposition air naval police "
     "intelligence ground federal national coalition rebel border elite defence defense "
-    "football cricket rugby hockey olympic"
+    "football cricket rugby hockey olympic news"
 )
 # Lower-case words that may follow such a group (so that the head noun ends the phrase,
 # unlike "Russian military aircraft", "Iraqi government officials").
@@ -557,7 +565,13 @@ class _Doc:
             self.add(start, end, EQUIPMENT, 3, word[:-1] if code.group(1) else word)
             return
         if word in lex.title_words or word in lex.org_heads or word in lex.place_heads:
-            return  # "President", "Police": a common noun written with a capital
+            # "President", "Police": a common noun written with a capital; after "the",
+            # an institution's head word stands for the institution ("the Court").
+            if (word in lex.org_heads or word in _INSTITUTIONS) and word not in _FACILITY_HEADS:
+                self.cacheable = False  # the word before the run decides
+                if _prev_word(self.body, start) in _THE:
+                    self.add(start, end, ORG, 1, word)
+            return
         if word.endswith(("s", "s.")) and word[:-1] in lex.names:
             kind, canon = lex.names[word[:-1]]
             if kind is NATIONALITY:
@@ -704,12 +718,17 @@ class _Doc:
         if not all(join == "" or join in _NAME_PARTICLES for join in joins):
             return False
         common = self.lex.common
-        for word in words:
+        last = len(words) - 1
+        for i, word in enumerate(words):
+            if i < last and _INITIALS.match(word):
+                continue  # "K.C. Maurer"
             if _ACRONYM.match(word) or not word[0].isalpha() or any(c.isdigit() for c in word):
                 return False
             low = word.lower()
-            if low in common or low.endswith(_NOUN_ENDINGS) or self.written_lower(low):
+            if low in common or self.written_lower(low):
                 return False
+            if low.endswith(_NOUN_ENDINGS) and not (i and _ROMANISED.match(word)):
+                return False  # but "Yau Wai-ching", "Kim Jong-un"
             if word in self.lex.org_heads or word in self.lex.place_heads:
                 return False
         return True
@@ -833,6 +852,11 @@ class _Doc:
                 m.kind, m.strength = PLACE, 3
             elif after in lex.org_after:
                 m.kind, m.strength = ORG, 3
+            elif m.kind is not PLACE and before in lex.org_before:
+                m.kind, m.strength = ORG, 2  # "the magazine Zorbo", "state news agency Vanta"
+            elif m.kind is not PLACE and before in lex.person_before:
+                m.kind, m.strength = PERSON, 2  # "fashion designer Telvik"
+                m.tokens = tuple(_strip_the(m.text).split())
             elif before == "of" and _prev_word(body, m.start - 3) in lex.place_of:
                 m.kind, m.strength = PLACE, 3
             elif _AGE_AFTER.match(body, m.end):
@@ -846,7 +870,11 @@ class _Doc:
             elif m.kind is None:
                 if after in _SAY_VERBS:
                     m.kind, m.strength = PERSON, max(m.strength, 1)
-                elif before in lex.place_before and 2 * votes[m.text][0] >= votes[m.text][1]:
+                elif (
+                    before in lex.place_before
+                    and 2 * votes[m.text][0] >= votes[m.text][1]
+                    and m.text != "May"  # "in May": the month
+                ):
                     m.kind, m.strength = PLACE, max(m.strength, 1)
         # "Evansville, Indiana" and "Livorno, Tuscany": a name next to a place is one;
         # so is an unknown name listed with places ("in Qamenas, Sarmin and Talamenes").
@@ -922,10 +950,15 @@ class _Doc:
                     break
                 low = word.group()
                 if low in _GROUP_HEADS:
+                    if low in _MEDIA and _prev_word(body, m.start) in ("on", "in"):
+                        break  # "on French television": the medium, not the broadcaster
                     end = word.end()
                     after = match(body, end + 1) if body[end : end + 1] == " " else None
                     if after is not None:
                         follow = after.group()
+                        if follow in _GROUP_HEADS:
+                            pos = end  # "Iraqi government forces": the last head ends it
+                            continue
                         if follow not in _GROUP_FOLLOW and not follow.endswith(("ed", "ing")):
                             break  # "Russian military aircraft"
                     text = body[m.start : end]
@@ -1214,7 +1247,9 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
     doc.actors()
     doc.groups()
     # An unknown name at a sentence start that never recurs mid-sentence is no name.
+    # A surname of a person named in full is a name wherever it stands ("Smith said").
     mid = {m.text for m in doc.mentions if m.strength >= 0}
+    mid.update([m.tokens[-1] for m in doc.mentions if m.kind is PERSON and len(m.tokens) >= 2])
     doc.mentions = [m for m in doc.mentions if m.strength >= 0 or m.text in mid]
     uf = _link(doc)
     return _build(doc, uf)

@@ -77,6 +77,10 @@ class Lexicon:
     #: Words that start a place name (``Mount``, ``Lake``), and those that do before ``of``.
     place_prefix: frozenset[str]
     place_prefix_of: frozenset[str]
+    #: Lower-case nouns that describe the unknown name after them: ``magazine``,
+    #: ``firm`` (an organisation), ``designer``, ``wife`` (a person).
+    org_before: frozenset[str]
+    person_before: frozenset[str]
     #: Canonical names of countries (and the home nations: ``England``): places that
     #: also stand for a government or a national team.
     countries: frozenset[str]
@@ -131,6 +135,8 @@ def load_lexicon() -> Lexicon:
         place_of=frozenset(words.get("place-of", ())),
         place_prefix=frozenset(words.get("place-prefix", ())),
         place_prefix_of=frozenset(words.get("place-prefix-of", ())),
+        org_before=frozenset(words.get("organization-before", ())),
+        person_before=frozenset(words.get("person-before", ())),
         countries=frozenset(countries),
         peoples=frozenset(peoples),
     )
