@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 
-from newsdoc._model import DateMention, DatePrecision, DateValue
+from newsdoc._model import DateMention, DatePrecision, DateValue, Span
+from newsdoc.extract import _fast
 from newsdoc.extract._fast import date_mention as _date_mention
 from newsdoc.extract._fast import span as _span
 from newsdoc.extract._lexicon import word_set
@@ -133,10 +135,18 @@ _FUTURE_WORDS = (
     " plans to ", " plan to ", " planning to ", " set to ", " is to ", " are to ", " upcoming ",
     " going to ", " would ", "Will ",
 )  # fmt: skip
-# The words grouped by a piece most of them share, for `_future`'s cheap first tests.
+# The words grouped by a piece most of them share, for `_has_future_word`: "ll " (" will "),
+# " to " at the end (" plans to ") or at the start (" to be held "), and the others.
 _FUTURE_LL = tuple(word for word in _FUTURE_WORDS if "ll " in word)
-_FUTURE_TO = tuple(word for word in _FUTURE_WORDS if "ll " not in word and " to " in word)
+_FUTURE_TO_ENDS = tuple(
+    word for word in _FUTURE_WORDS if "ll " not in word and word.endswith(" to ")
+)
+_FUTURE_TO_STARTS = tuple(
+    word for word in _FUTURE_WORDS if "ll " not in word and word.startswith(" to ")
+)
 _FUTURE_OTHER = tuple(word for word in _FUTURE_WORDS if "ll " not in word and " to " not in word)
+# Every word is in a group (a word with " to " in the middle would need a test of its own).
+assert set(_FUTURE_WORDS) == {*_FUTURE_LL, *_FUTURE_TO_ENDS, *_FUTURE_TO_STARTS, *_FUTURE_OTHER}
 _HAS_TIME = re.compile(r"\d|noon|midnight")
 # The last letters of the modifiers a unit may follow ("last", "this", "coming"; any case).
 _MOD_ENDS = frozenset("tsgTSG\u017f")
@@ -149,13 +159,36 @@ _ANCHOR = re.compile(
     r"|(?<=[12])(?P<yr>\d\d\d)"
     r"|(?<=\d)(?P<tm>\d?(?::\d\d)?[ \u00a0]?(?:[ap]\.m\.|[ap]m\b|[AP]\.?M\b)))"
 )
-#: Lower-case words that anchor a relative expression (found with ``str.find``).
-_REL_WORDS = ("week", "month", "year", "decade", "ago", "oday", "esterday", "omorrow", "onight",
-              "noon", "midnight", "ast night", "morning")  # fmt: skip
-_NIGHT_WORDS = frozenset(["onight", "midnight", "ast night"])  # none without "night"
+#: Lower-case words that anchor a relative expression, found with ``str.find``: the units
+#: (after a modifier, or before ``ago``), and three pieces each shared by a few words: ``day``
+#: (today, yesterday), ``mor`` (tomorrow, morning), ``night`` (tonight, midnight, last night).
+_UNIT_WORDS = ("week", "month", "year", "decade")
+_SPACES = frozenset(" \u00a0")
+#: The modifiers a weekday may follow ("last Friday"), lower-cased.
+_WD_MODS = frozenset(["last", "next", "this", "coming", "past"])
+#: What ends the three characters before a weekday when a time may come first ("3 pm on").
+_AFTER_TIME = frozenset([" on", "on ", ".m.", " am", " pm", "oon"])
+#: The first letters of what `_WD` reads after a weekday's name (besides digits and spaces).
+_WD_MORE = frozenset("maenolt \u00a0")
+#: A weekday's number from the first three letters of its name.
+_WEEKDAY_OF = {name[:3].capitalize(): number for name, number in _WEEKDAYS.items()}
+#: January 1 of the years a year mention can name (others are built when needed).
+_JAN1 = {str(year): dt.date(year, 1, 1) for year in range(1600, 2100)}
 
-#: A reading: start, end, kind, its match, and a modifier word ("last", "in", ...).
-_Cand = tuple[int, int, str, "re.Match[str]", str]
+#: A reading: its sort key (start first, then the longest), start, end, kind, the match it
+#: comes from, and a modifier word ("last", "in", ...).
+_Cand = tuple[int, int, int, str, "re.Match[str]", str]
+_by_key = operator.itemgetter(0)
+
+# Fields of the model's slotted classes, set directly when the constructors' checks are off
+# (see newsdoc.extract._fast: every span here is a slice of the body by construction).
+_new = object.__new__
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
+_set_text = Span.__dict__["text"].__set__
+_set_span = DateMention.__dict__["span"].__set__
+_set_value = DateMention.__dict__["value"].__set__
+_set_precision = DateMention.__dict__["precision"].__set__
 
 
 def _ref_date(ref: DateValue | None) -> dt.date | None:
@@ -198,26 +231,31 @@ def _nearest_year(ref: dt.date, month: int, day: int) -> dt.date | None:
 def _future(body: str, start: int) -> bool:
     """True when the sentence before ``start`` speaks of the future."""
     low = start - 120 if start > 120 else 0
-    cut = max(
-        body.rfind(". ", low, start),
-        body.rfind("\n", low, start),
-        body.rfind("? ", low, start),
-        body.rfind("! ", low, start),
-    )
-    window = " " + body[cut + 1 if cut >= 0 else low : start]
-    # The same test as searching for every word of _FUTURE_WORDS, with fewer searches: most
-    # words share "ll " or " to ".
+    window = body[low:start]
+    # Most often no word is even in the 120 characters, and the sentence need not be found.
+    # (A line break becomes a space: the sentence after it starts with one.)
+    if not _has_future_word(" " + window.replace("\n", " ")):
+        return False
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    if cut >= 0:
+        window = window[cut + 1 :]
+    return _has_future_word(" " + window)
+
+
+def _has_future_word(text: str) -> bool:
+    """Whether one of `_FUTURE_WORDS` is in ``text`` (with fewer searches than one a word)."""
     for word in _FUTURE_OTHER:
-        if word in window:
+        if word in text:
             return True
-    if "ll " in window:
+    if "ll " in text:
         for word in _FUTURE_LL:
-            if word in window:
+            if word in text:
                 return True
-    if " to " in window:
-        for word in _FUTURE_TO:
-            if word in window:
-                return True
+    at = text.find(" to ")
+    while at >= 0:
+        if text.startswith(_FUTURE_TO_STARTS, at) or text.endswith(_FUTURE_TO_ENDS, 0, at + 4):
+            return True
+        at = text.find(" to ", at + 1)
     return False
 
 
@@ -268,40 +306,96 @@ def _prev_word(body: str, pos: int) -> str:
 def _candidates(body: str) -> list[_Cand]:
     """Every date expression the anchored patterns find, overlapping ones included."""
     out: list[_Cand] = []
+    append = out.append
+    scale = len(body) + 1  # sort key: start * scale - end
     for anchor in _ANCHOR.finditer(body):
         pos = anchor.start()
-        if pos > 0 and body[pos - 1].isalnum() and not anchor.group("tm"):
+        which = anchor.lastindex
+        if which == 4:  # a time
+            match = _TIME_ALONE.search(body, max(0, pos - 3), anchor.end())
+            if match is not None:
+                start = match.start()
+                if start == 0 or not body[start - 1].isalnum():
+                    end = match.end()
+                    append((start * scale - end, start, end, "time", match, ""))
             continue
-        if anchor.group("wd"):
-            _weekday_at(body, pos, out)
-        elif anchor.group("mo"):
-            _month_at(body, pos, out)
-        elif anchor.group("yr"):
+        if pos > 0 and body[pos - 1].isalnum():
+            continue
+        if which == 1:
+            _weekday_at(body, pos, anchor, scale, out)
+        elif which == 2:
+            _month_at(body, pos, scale, out)
+        else:  # a year
             if pos > 0 and body[pos - 1] in ",.$£€#-":
                 continue
-            match = _ISO.match(body, pos)
-            if match:
-                out.append((pos, match.end(), "iso", match, ""))
-                continue
+            if body.startswith("-", pos + 4):
+                match = _ISO.match(body, pos)
+                if match:
+                    end = match.end()
+                    append((pos * scale - end, pos, end, "iso", match, ""))
+                    continue
             match = _YEAR.match(body, pos)
             if match:
-                out.append((pos, match.end(), "decade" if match.group("s") else "year", match, ""))
-        else:
-            match = _TIME_ALONE.search(body, max(0, pos - 3), anchor.end())
-            if match is not None and (match.start() == 0 or not body[match.start() - 1].isalnum()):
-                out.append((match.start(), match.end(), "time", match, ""))
-    night = "night" in body
-    for word in _REL_WORDS:
-        if not night and word in _NIGHT_WORDS:
-            continue
-        pos = body.find(word)
+                end = match.end()
+                kind = "decade" if match.group(2) else "year"
+                append((pos * scale - end, pos, end, kind, match, ""))
+    find = body.find
+    for word in _UNIT_WORDS:
+        pos = find(word)
         while pos >= 0:
-            _relative_at(body, pos, word, out)
-            pos = body.find(word, pos + 1)
+            # A unit follows a modifier and spaces ("last week"): a cheap test first.
+            if pos > 0 and body[pos - 1] in " \u00a0":
+                mod_end = pos - 2
+                while mod_end >= 0 and body[mod_end] in " \u00a0":
+                    mod_end -= 1
+                if mod_end >= 0 and body[mod_end] in _MOD_ENDS:
+                    # The reading whose unit is this word (an earlier one may share the
+                    # window: "Monday next week, talks last month").
+                    for window in _REL.finditer(body, max(0, pos - 24), pos + len(word) + 5):
+                        if window.start(2) == pos:
+                            start = window.start()
+                            end = window.end()
+                            append((start * scale - end, start, end, "rel", window, ""))
+            pos = find(word, pos + 1)
+    pos = find("ago")
+    while pos >= 0:
+        if pos > 0 and body[pos - 1] in " \u00a0":  # "two weeks ago"
+            for window in _AGO.finditer(body, max(0, pos - 30), pos + 3):
+                if window.end() == pos + 3:
+                    start = window.start()
+                    append((start * scale - pos - 3, start, pos + 3, "ago", window, ""))
+        pos = find("ago", pos + 1)
+    pos = find("day")
+    while pos >= 0:
+        if pos > 0 and body[pos - 1] == "o":
+            _word_at(body, pos - 1, "oday", scale, out)
+        elif pos >= 5 and body.startswith("ester", pos - 5):
+            _word_at(body, pos - 5, "esterday", scale, out)
+        pos = find("day", pos + 1)
+    pos = find("mor")
+    while pos >= 0:
+        if body.startswith("ning", pos + 3):
+            _word_at(body, pos, "morning", scale, out)
+        elif pos > 0 and body[pos - 1] == "o" and body.startswith("row", pos + 3):
+            _word_at(body, pos - 1, "omorrow", scale, out)
+        pos = find("mor", pos + 1)
+    pos = find("night")
+    while pos >= 0:
+        if pos > 0 and body[pos - 1] == "o":
+            _word_at(body, pos - 1, "onight", scale, out)
+        elif pos >= 3 and body.startswith("mid", pos - 3):
+            _clock_word_at(body, pos - 3, scale, out)
+        elif pos >= 4 and body.startswith("ast ", pos - 4):
+            _word_at(body, pos - 4, "ast night", scale, out)
+        pos = find("night", pos + 1)
+    pos = find("noon")
+    while pos >= 0:
+        _clock_word_at(body, pos, scale, out)
+        pos = find("noon", pos + 1)
     return out
 
 
-def _weekday_at(body: str, pos: int, out: list[_Cand]) -> None:
+def _weekday_at(body: str, pos: int, anchor: re.Match[str], scale: int, out: list[_Cand]) -> None:
     # "Sunday, July 9" or "Monday 19 December": a month or a number follows.
     follow = body[pos + 6 : pos + 14].lstrip("daysne, \u00a0")[:1]  # past "Wednesday, "
     if follow and (follow.isdigit() or follow in "JFMASOND"):
@@ -310,173 +404,244 @@ def _weekday_at(body: str, pos: int, out: list[_Cand]) -> None:
             match = pattern.match(body, pos)
             if match:
                 timed = _TIME_BEFORE.search(body, max(0, pos - 16), pos) if pos > 4 else None
-                out.append((timed.start() if timed else pos, match.end(), kind, match, ""))
+                start = timed.start() if timed else pos
+                end = match.end()
+                out.append((start * scale - end, start, end, kind, match, ""))
                 found = True
         if found:
             return
-    match = _WD.match(body, pos)
-    if match is None:
-        return
     start = pos
-    word = _prev_word(body, pos)
-    low = word.lower()
-    if low in ("last", "next", "this", "coming", "past"):
-        start = pos - len(word) - 1
-    else:
-        low = ""
-        if pos > 4 and body[pos - 4 : pos - 1] in (" on", "on ", ".m.", " am", " pm", "oon"):
-            timed = _TIME_BEFORE.search(body, max(0, pos - 16), pos)
-            if timed is not None:
-                start = timed.start()
-    out.append((start, match.end(), "wd", match, low))
+    mod = ""
+    timed_before = False
+    # A modifier ends in t, s or g ("last", "this", "coming").
+    if pos >= 2 and body[pos - 2] in "tsgTSG":
+        word = _prev_word(body, pos)
+        low = word.lower()
+        if low in _WD_MODS:
+            start = pos - len(word) - 1
+            mod = low
+    tail = body[pos - 4 : pos - 1]
+    if (
+        not mod
+        and pos > 4
+        and tail in _AFTER_TIME
+        # Before " on ", a time ends in ".", "m", "M", "noon" or "midnight" (or spaces).
+        and (tail != " on" or body[pos - 5] in ".mMnt \u00a0")
+    ):
+        timed = _TIME_BEFORE.search(body, max(0, pos - 16), pos)
+        if timed is not None:
+            start = timed.start()
+            timed_before = True
+    end = anchor.end()
+    after = body[end : end + 1]
+    if timed_before or (after in _SPACES and _more_after_weekday(body[end + 1 : end + 2])):
+        match = _WD.match(body, pos)
+        if match is None:  # never: the anchor is a weekday's name
+            return
+        end = match.end()
+        out.append((start * scale - end, start, end, "wdx", match, mod))
+    else:  # the name alone, perhaps after a modifier
+        out.append((start * scale - end, start, end, "wd", anchor, mod))
 
 
-def _month_at(body: str, pos: int, out: list[_Cand]) -> None:
+def _more_after_weekday(char: str) -> bool:
+    """Whether ``_WD`` may read more past a weekday's name and a space followed by ``char``."""
+    return char != "" and (char in _WD_MORE or char.isdigit())
+
+
+def _month_at(body: str, pos: int, scale: int, out: list[_Cand]) -> None:
     match = _MDY.match(body, pos)
     if match:
-        out.append((pos, match.end(), "mdy", match, ""))
-    before = _DAY_BEFORE.search(body, max(0, pos - 30), pos)
+        end = match.end()
+        out.append((pos * scale - end, pos, end, "mdy", match, ""))
+    # A day number (or "of") and spaces come right before ("5 June", "5th of June"): the
+    # character before the space is a space, a digit, or ends "st", "nd", "th", "of".
+    before = (
+        _DAY_BEFORE.search(body, max(0, pos - 30), pos)
+        if pos >= 2
+        and body[pos - 1] in _SPACES
+        and (body[pos - 2] in "tdhf \u00a0" or body[pos - 2].isdigit())
+        else None
+    )
     if before is not None:
         match = _DMY.match(body, before.start())
         if match:
-            out.append((before.start(), match.end(), "dmy", match, ""))
+            start = before.start()
+            end = match.end()
+            out.append((start * scale - end, start, end, "dmy", match, ""))
     match = _MY.match(body, pos)
     if match:
-        out.append((pos, match.end(), "my", match, ""))
+        end = match.end()
+        out.append((pos * scale - end, pos, end, "my", match, ""))
         return
     match = _MONTH_ONLY.match(body, pos)
     if match:
+        end = match.end()
         word = _prev_word(body, pos)
         low = word.lower()
         if low == "" and pos >= 4 and body[pos - 4 : pos].lower() == "mid-":
-            out.append((pos - 4, match.end(), "mon", match, "mid"))
+            out.append(((pos - 4) * scale - end, pos - 4, end, "mon", match, "mid"))
         elif low in _MONTH_PREPS:
             start = pos - len(word) - 1 if low in ("last", "next", "this") else pos
-            out.append((start, match.end(), "mon", match, low))
+            out.append((start * scale - end, start, end, "mon", match, low))
 
 
-def _relative_at(body: str, pos: int, word: str, out: list[_Cand]) -> None:
-    if word in ("week", "month", "year", "decade"):
-        if pos > 0 and body[pos - 1].isalnum():
-            return
-        # A unit follows a modifier and spaces ("last week"): a cheap test first.
-        mod_end = pos - 1
-        while mod_end >= 0 and body[mod_end] in " \u00a0":
-            mod_end -= 1
-        if mod_end == pos - 1 or mod_end < 0 or body[mod_end] not in _MOD_ENDS:
-            return
-        # The reading whose unit is this word (an earlier one may share the window:
-        # "Monday next week, talks last month").
-        for window in _REL.finditer(body, max(0, pos - 24), pos + len(word) + 5):
-            if window.start("unit") == pos:
-                out.append((window.start(), window.end(), "rel", window, ""))
-    elif word == "ago":
-        if pos > 0 and body[pos - 1].isalnum():
-            return
-        for window in _AGO.finditer(body, max(0, pos - 30), pos + 3):
-            if window.end() == pos + 3:
-                out.append((window.start(), window.end(), "ago", window, ""))
-    elif word in ("noon", "midnight"):
-        if pos > 0 and body[pos - 1].isalnum():
-            return
-        match = _TIME_ALONE.match(body, pos)
-        if match:
-            out.append((pos, match.end(), "time", match, ""))
-    else:
-        start = pos - 1 if word[0] in "oea" else pos  # the "oday" of today/Today
-        if word == "morning":
-            prev = _prev_word(body, pos).lower()
-            if prev not in ("this", "yesterday", "tomorrow"):
-                return
-            start = pos - len(prev) - 1
-        if start < 0 or (start > 0 and body[start - 1].isalnum()):
-            return
-        before = body[max(0, start - 15) : start].lower()
-        if before == "the day before ":
-            start -= 15
-        elif before.endswith("the day after "):
-            start -= 14
-        match = _WORD_DAY.match(body, start)
-        if match:
-            out.append((start, match.end(), "word", match, ""))
+def _clock_word_at(body: str, pos: int, scale: int, out: list[_Cand]) -> None:
+    """``noon`` or ``midnight`` at ``pos``."""
+    if pos > 0 and body[pos - 1].isalnum():
+        return
+    match = _TIME_ALONE.match(body, pos)
+    if match:
+        end = match.end()
+        out.append((pos * scale - end, pos, end, "time", match, ""))
 
 
-def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping readings: the longest wins, then the earliest."""
-    cands.sort(key=lambda c: (c[0], -c[1]))
-    out: list[_Cand] = []
-    for cand in cands:
-        if out and cand[0] < out[-1][1]:
-            if cand[1] - cand[0] > out[-1][1] - out[-1][0]:
-                out[-1] = cand
-            continue
-        out.append(cand)
-    return out
+def _word_at(body: str, pos: int, word: str, scale: int, out: list[_Cand]) -> None:
+    """A day word (``today``, ``yesterday morning``...) around ``word`` found at ``pos``."""
+    start = pos - 1 if word[0] in "oea" else pos  # the "oday" of today/Today
+    if word == "morning":
+        prev = _prev_word(body, pos).lower()
+        if prev not in ("this", "yesterday", "tomorrow"):
+            return
+        start = pos - len(prev) - 1
+    if start < 0 or (start > 0 and body[start - 1].isalnum()):
+        return
+    before = body[max(0, start - 15) : start].lower()
+    if before == "the day before ":
+        start -= 15
+    elif before.endswith("the day after "):
+        start -= 14
+    match = _WORD_DAY.match(body, start)
+    if match:
+        end = match.end()
+        out.append((start * scale - end, start, end, "word", match, ""))
 
 
 def find_dates(body: str, ref: DateValue | None) -> list[DateMention]:
     """Every temporal expression in ``body``, resolved against the article date ``ref``."""
+    cands = _candidates(body)
+    if not cands:
+        return []
+    # Non-overlapping readings: the longest wins, then the earliest.
+    cands.sort(key=_by_key)
+    chosen: list[_Cand] = []
+    last_end = -1
+    last_size = 0
+    for cand in cands:
+        if cand[1] < last_end:
+            if cand[2] - cand[1] > last_size:
+                chosen[-1] = cand
+                last_end = cand[2]
+                last_size = cand[2] - cand[1]
+            continue
+        chosen.append(cand)
+        last_end = cand[2]
+        last_size = cand[2] - cand[1]
     today = _ref_date(ref)
+    checked = _fast.CHECKED
     out: list[DateMention] = []
     last_day: dt.date | None = None
-    for start, end, kind, match, mod in _select(_candidates(body)):
-        value: DateValue | None = None
-        precision: DatePrecision | None = None
-        group = match.group
-        if kind == "iso":
-            try:
-                day = dt.date(int(group("y")), int(group("m")), int(group("d")))
-            except ValueError:
-                continue
-            if group("h"):
-                value = dt.datetime.combine(day, dt.time(int(group("h")) % 24, int(group("min"))))
-                precision = TIME
+    for _, start, end, kind, match, mod in chosen:
+        value: DateValue | None
+        precision: DatePrecision
+        if kind == "wd":  # a weekday's name alone, perhaps after a modifier
+            precision = DAY
+            if today is None:
+                value = None
             else:
-                value, precision = day, DAY
-        elif kind in ("mdy", "dmy"):
-            month = _month(group("m"))
-            daynum = _day(group("d"))
-            day_value: dt.date | None = None
-            if group("y"):
-                try:
-                    day_value = dt.date(int(group("y")), month, daynum)
-                except ValueError:
-                    continue
-            elif today is not None:
-                day_value = _nearest_year(today, month, daynum)
-                if day_value is None:
-                    continue
-            elif not 1 <= daynum <= 31:
-                continue
-            value, precision = _with_time(day_value, body[start:end], ref)
-        elif kind == "my":
-            value, precision = dt.date(int(group("y")), _month(group("m")), 1), MONTH
-        elif kind == "mon":
-            precision = MONTH
-            if today is not None:
-                value = _month_near(today, _month(match.group()), mod)
-        elif kind == "rel":
-            mod = " ".join(group("mod").lower().split())
-            value, precision = _relative(today, mod, group("unit").lower())
-        elif kind == "ago":
-            value, precision = _ago(today, group("n").lower(), group("unit").lower().rstrip("s"))
-        elif kind == "wd":
-            value, precision = _weekday(body, start, match, mod, today, ref)
-        elif kind == "word":
-            value, precision = _day_word(today, " ".join(match.group().lower().split())), DAY
-        elif kind == "decade":
-            value, precision = dt.date(int(group("y")) // 10 * 10, 1, 1), YEAR
+                pos = match.start()
+                future = not mod and _future(body, start)
+                value = _weekday_day(today, _WEEKDAY_OF[body[pos : pos + 3]], "", mod, future)
         elif kind == "year":
-            after = body[end : end + 20].lstrip(" \u00a0").split(" ", 1)[0].lower().strip(".,;:")
-            if after in _QUANTITY_WORDS:
+            char = body[end : end + 1]
+            # The word after the year, unless it cannot be a quantity's ("2020, the").
+            if not (
+                char == ""
+                or (char in ".,;:" and body[end + 1 : end + 2] == " ")
+                or (char not in " \u00a0.,;:" and not char.isalpha())
+            ):
+                after = body[end : end + 20].lstrip(" \u00a0").split(" ", 1)[0]
+                if after.lower().strip(".,;:") in _QUANTITY_WORDS:
+                    continue
+            year = body[start : start + 4]
+            value = _JAN1.get(year) or dt.date(int(year), 1, 1)
+            precision = YEAR
+        elif kind == "rel":
+            value, precision = _relative_words(today, match.group(1), match.group(2))
+        else:
+            resolved = _resolve(body, start, end, kind, match, mod, today, ref, last_day)
+            if resolved is None:
                 continue
-            value, precision = dt.date(int(group("y")), 1, 1), YEAR
-        else:  # a time of day: on the day last named, else the article's
-            value, precision = _with_time(last_day or today, match.group(), ref)
+            value, precision = resolved
         if value is not None and (precision is DAY or precision is TIME):
             last_day = value.date() if isinstance(value, dt.datetime) else value
-        out.append(_date_mention(_span(start, end, body[start:end]), value, precision))
+        text = body[start:end]
+        if checked:
+            out.append(_date_mention(_span(start, end, text), value, precision))
+            continue
+        span: Span = _new(Span)
+        _set_start(span, start)
+        _set_end(span, end)
+        _set_text(span, text)
+        mention: DateMention = _new(DateMention)
+        _set_span(mention, span)
+        _set_value(mention, value)
+        _set_precision(mention, precision)
+        out.append(mention)
     return out
+
+
+def _resolve(
+    body: str,
+    start: int,
+    end: int,
+    kind: str,
+    match: re.Match[str],
+    mod: str,
+    today: dt.date | None,
+    ref: DateValue | None,
+    last_day: dt.date | None,
+) -> tuple[DateValue | None, DatePrecision] | None:
+    """The value and precision of a reading of the less common kinds (``None``: drop it)."""
+    group = match.group
+    if kind == "wdx":
+        return _weekday(body, start, match, mod, today, ref)
+    if kind == "iso":
+        try:
+            day = dt.date(int(group("y")), int(group("m")), int(group("d")))
+        except ValueError:
+            return None
+        if group("h"):
+            return dt.datetime.combine(day, dt.time(int(group("h")) % 24, int(group("min")))), TIME
+        return day, DAY
+    if kind in ("mdy", "dmy"):
+        month = _month(group("m"))
+        daynum = _day(group("d"))
+        day_value: dt.date | None = None
+        if group("y"):
+            try:
+                day_value = dt.date(int(group("y")), month, daynum)
+            except ValueError:
+                return None
+        elif today is not None:
+            day_value = _nearest_year(today, month, daynum)
+            if day_value is None:
+                return None
+        elif not 1 <= daynum <= 31:
+            return None
+        return _with_time(day_value, body[start:end], ref)
+    if kind == "my":
+        return dt.date(int(group("y")), _month(group("m")), 1), MONTH
+    if kind == "mon":
+        return (None if today is None else _month_near(today, _month(match.group()), mod)), MONTH
+    if kind == "ago":
+        return _ago(today, group("n").lower(), group("unit").lower().rstrip("s"))
+    if kind == "word":
+        return _day_word(today, " ".join(match.group().lower().split())), DAY
+    if kind == "decade":
+        return dt.date(int(group("y")) // 10 * 10, 1, 1), YEAR
+    # a time of day: on the day last named, else the article's
+    return _with_time(last_day or today, match.group(), ref)
 
 
 def _month_near(today: dt.date, month: int, mod: str) -> dt.date:
@@ -514,6 +679,14 @@ def _relative(today: dt.date | None, mod: str, unit: str) -> tuple[dt.date | Non
     if unit == "year":
         return (dt.date(today.year + step, 1, 1) if today else None), YEAR
     return (dt.date(today.year // 10 * 10 + 10 * step, 1, 1) if today else None), YEAR
+
+
+@functools.lru_cache(maxsize=512)
+def _relative_words(
+    today: dt.date | None, mod: str, unit: str
+) -> tuple[dt.date | None, DatePrecision]:
+    """`_relative` for a modifier and unit as written (``Last  week``)."""
+    return _relative(today, " ".join(mod.lower().split()), unit.lower())
 
 
 def _ago(today: dt.date | None, count_text: str, unit: str) -> tuple[dt.date | None, DatePrecision]:
