@@ -307,6 +307,7 @@ def test_a_country_acting_is_its_government() -> None:
         ("UK", place),
         ("Iran", place),
         ("US", place),
+        ("US-led forces", org),  # the forces a country leads: an organisation
     ]
 
 
@@ -607,4 +608,35 @@ def test_compound_and_media_group_heads() -> None:
         ("Iraqi", EntityKind.NATIONALITY),
         ("Iraqi state television", EntityKind.ORGANIZATION),
         ("French", EntityKind.NATIONALITY),
+    ]
+
+
+def test_a_title_after_the_stands_for_its_holder() -> None:
+    art = article("President Anna Keller spoke. Later the President left for Quellburg.")
+    keller = entity(art, "Anna Keller")
+    assert [m.text for m in keller.mentions] == ["President Anna Keller", "President"]
+
+
+def test_an_organisation_or_acronym_in_front_of_an_unknown_name_is_a_mention() -> None:
+    art = article(
+        "Students met at the Reuters Gardening Fair and visited the TSU Art Rooms. "
+        "The dish sends at 12 GHZ Polarization."
+    )
+    assert kinds_of(art) == [
+        ("Reuters", EntityKind.ORGANIZATION),
+        ("Reuters Gardening Fair", EntityKind.OTHER),
+        ("TSU", EntityKind.ORGANIZATION),
+        ("TSU Art Rooms", EntityKind.OTHER),
+        ("GHZ Polarization", EntityKind.OTHER),
+    ]
+
+
+def test_a_country_before_a_group_noun_is_an_organisation() -> None:
+    art = article("The US military and the US-led coalition struck. US military aircraft flew.")
+    assert kinds_of(art) == [
+        ("US", EntityKind.PLACE),
+        ("US military", EntityKind.ORGANIZATION),
+        ("US", EntityKind.PLACE),
+        ("US-led coalition", EntityKind.ORGANIZATION),
+        ("US", EntityKind.PLACE),
     ]

@@ -156,6 +156,8 @@ _GROUP_HEADS = word_set(
     "opposition regime leadership delegation mission embassy parliament ministry "
     "intelligence team squad insurgency coalition television media"
 )
+# What joins a country to the group it leads or backs ("US-led coalition").
+_LED = re.compile(r"-(?:led|backed)(?= )")
 # Heads that name a medium as well as those who run it.
 _MEDIA = frozenset({"television", "media"})
 # Words that may stand between the nationality and the head ("Iraqi security forces").
@@ -567,8 +569,15 @@ class _Doc:
         if word in lex.title_words or word in lex.org_heads or word in lex.place_heads:
             # "President", "Police": a common noun written with a capital; after "the",
             # an institution's head word stands for the institution ("the Court").
-            if (word in lex.org_heads or word in _INSTITUTIONS) and word not in _FACILITY_HEADS:
+            # A title head after "the" stands for the person holding it ("the President").
+            if word in lex.title_heads:
                 self.cacheable = False  # the word before the run decides
+                if _prev_word(self.body, start) in _THE:
+                    mention = self.add(start, end, PERSON, 2, word, ())
+                    mention.title = word
+                    mention.tokens = ()
+            elif (word in lex.org_heads or word in _INSTITUTIONS) and word not in _FACILITY_HEADS:
+                self.cacheable = False
                 if _prev_word(self.body, start) in _THE:
                     self.add(start, end, ORG, 1, word)
             return
@@ -710,6 +719,17 @@ class _Doc:
             self.named(tokens, joins, ORG, 1)
             return
         self.named(tokens, joins, OTHER, 1)
+        if joins[0] == "":
+            # A known organisation or an acronym in front ("Vantor Science Fair", "USI
+            # Art Collections"): the organisation is a mention of its own.
+            lead = lex.names.get(first)
+            if lead is not None:
+                if lead[0] is ORG:
+                    self.add(tokens[0][0], tokens[0][1], ORG, 3, lead[1])
+            elif _ACRONYM.match(first) and first not in lex.title_words:
+                self.cacheable = False  # the word before the run decides
+                if not body[start - 2 : start - 1].isdigit():  # "12 MHZ Polarization": a unit
+                    self.add(tokens[0][0], tokens[0][1], ORG, 2, first)
 
     def person_like(self, words: list[str], joins: list[str]) -> bool:
         """Could these capitalised words be a person's name nobody listed?"""
@@ -939,11 +959,25 @@ class _Doc:
         match = _LOWER_WORD.match
         peoples = self.lex.peoples
         found: list[tuple[int, Mention]] = []
-        candidates = [(i, m) for i, m in enumerate(self.mentions) if m.kind is NATIONALITY]
+        countries = self.lex.countries
+        candidates = [
+            (i, m)
+            for i, m in enumerate(self.mentions)
+            if m.kind is NATIONALITY or (m.kind is PLACE and m.name in countries)
+        ]
         for i, m in candidates:
-            if m.text != m.name or body[m.end : m.end + 1] != " " or m.text not in peoples:
-                continue
             pos = m.end
+            if m.kind is PLACE:
+                # "the US military", "New Zealand police", "the US-led coalition".
+                led = _LED.match(body, pos)
+                if led is not None:
+                    pos = led.end()
+                elif m.strength < 3:
+                    continue
+            elif m.text != m.name or m.text not in peoples:
+                continue
+            if body[pos : pos + 1] != " ":
+                continue
             for _ in range(3):
                 word = match(body, pos + 1)
                 if word is None:
