@@ -436,8 +436,10 @@ class _Attributor:
         self._searched = 0
         self._budget = 2 * len(body)
         self._nbsp = "\u00a0" in body
-        # The marks that may end a clause before a verb (those the body has).
-        self._clause_marks = [mark for mark in ",;:(—–" if mark in body]
+        # The marks that may end a clause before a verb (those the body has), and
+        # whether it has a "who" (both known once a verb before a quotation is read).
+        self._clause_marks: list[str] | None = None
+        self._who = False
 
     def cues(self, start: int, end: int) -> list[tuple[int, int]]:
         """The verbs of saying lying inside ``body[start:end]``, in order.
@@ -747,12 +749,20 @@ class _Attributor:
         """``Smith said: "..."``, ``According to Centcom, ... "..."``."""
         body = self.body
         if self._cues is None and start > 0 and self._searched + open_mark - start <= self._budget:
-            # `cues`, inline.
+            # `cues`, inline (one search per verb is cheaper than ``finditer``).
             self._searched += open_mark - start
-            cues = [match.span(1) for match in _CUE_AFTER.finditer(body, start - 1, open_mark)]
+            cues = []
+            match = _CUE_AFTER.search(body, start - 1, open_mark)
+            while match is not None:
+                cues.append(match.span(1))
+                match = _CUE_AFTER.search(body, match.end(), open_mark)
         else:
             cues = self.cues(start, open_mark)
         own: tuple[int, int] | None = None  # a verb whose speaker is an earlier verb's
+        clause_marks = self._clause_marks
+        if clause_marks is None:
+            clause_marks = self._clause_marks = [mark for mark in ",;:(—–" if mark in body]
+            self._who = body.find("who") >= 0
         for n in range(len(cues) - 1, -1, -1):
             cue_start, cue_end = cues[n]
             if body.startswith(("according", "According"), cue_start):
@@ -777,7 +787,7 @@ class _Attributor:
                         before = body[begin:end]
                     before = before.lower()
                 if before in _SUBJECTLESS or (
-                    body.endswith("ing", cue_start, cue_end) and before == ","
+                    before == "," and body.endswith("ing", cue_start, cue_end)
                 ):
                     # "Dean poked at Trump, tweeting, ...", "... and said": the speaker
                     # of an earlier verb ("Smith has said, calling ..."), else the
@@ -789,14 +799,16 @@ class _Attributor:
                     if found is not None:
                         return (found[0], (cue_start, cue_end), found[1])
                 clause = start
-                for mark in self._clause_marks:
+                for mark in clause_marks:
                     at = body.rfind(mark, start, cue_start)
                     if at >= clause and body[at + 1 : cue_start].strip():
                         clause = at + 1
                 who = clause
-                while who < cue_start and body[who] in " \u00a0":
-                    who += 1
-                relative = body.startswith(("who ", "who\u00a0"), who)
+                relative = False
+                if self._who:
+                    while who < cue_start and body[who] in " \u00a0":
+                        who += 1
+                    relative = body.startswith(("who ", "who\u00a0"), who)
                 inner = self.subject(who + 4, cue_start, False) if relative else None
                 if inner is not None and (
                     inner[1] is not None or body[inner[0][0] : inner[0][1]].lower() in _PRONOUNS
