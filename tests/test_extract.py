@@ -640,3 +640,11 @@ def test_a_country_before_a_group_noun_is_an_organisation() -> None:
         ("US-led coalition", EntityKind.ORGANIZATION),
         ("US", EntityKind.PLACE),
     ]
+
+
+def test_capitalised_words_units_and_numerals_are_no_organisations() -> None:
+    art = article(
+        "The VIP lounge opened at 10 GMT. The saga's part XVII, UNLESS delayed, airs on "
+        "TV. The TSU board agreed."
+    )
+    assert kinds_of(art) == [("TSU", EntityKind.ORGANIZATION)]

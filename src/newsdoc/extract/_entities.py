@@ -99,6 +99,14 @@ _EQUIPMENT_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?(s?)\Z")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]{1,7}(s?)\Z")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+\Z")
+# Abbreviations in capitals that name no organisation: times, units, formats, ranks.
+_NOT_ORG_ACRONYMS = word_set(
+    "VIP VIPs GMT UTC BST CET EST EDT PST PDT HTML PDF URL USB GPS GDP GNP VAT CEO CFO COO "
+    "CTO MP MPs MEP MEPs QC KC SC IQ DNA RNA HIV AIDS TV DVD CD PC PM AM OK ID LGBT SUV FAQ "
+    "MHz GHz MW KW KM POTUS FLOTUS"
+)
+# A Roman numeral ("World War II", "part XVII").
+_ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")
 # A romanised East Asian given name of two syllables: "Wai-ching", "Jong-un", "Joo-Ho".
 _ROMANISED = re.compile(r"[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}\Z")
 _AGE_AFTER = re.compile(r",[ \u00a0]\d{1,3},")
@@ -588,6 +596,12 @@ class _Doc:
                 return
         acronym = _ACRONYM.match(word)
         if acronym:
+            if (
+                word in _NOT_ORG_ACRONYMS
+                or word.lower() in lex.common  # "UNLESS": a word in capitals
+                or _ROMAN.match(word)
+            ):
+                return
             self.add(start, end, ORG, 2, word)
             return
         if word in lex.first_names:
