@@ -349,13 +349,20 @@ def _candidates(body: str) -> list[_Cand]:
                 while mod_end >= 0 and body[mod_end] in " \u00a0":
                     mod_end -= 1
                 if mod_end >= 0 and body[mod_end] in _MOD_ENDS:
-                    # The reading whose unit is this word (an earlier one may share the
-                    # window: "Monday next week, talks last month").
-                    for window in _REL.finditer(body, max(0, pos - 24), pos + len(word) + 5):
-                        if window.start(2) == pos:
-                            start = window.start()
-                            end = window.end()
-                            append((start * scale - end, start, end, "rel", window, ""))
+                    if mod_end == pos - 2 and _one_word_modifier(body, pos):
+                        # "next week": the reading starts at the modifier.
+                        match = _REL.match(body, pos - 5, pos + len(word) + 5)
+                        if match:
+                            end = match.end()
+                            append(((pos - 5) * scale - end, pos - 5, end, "rel", match, ""))
+                    else:
+                        # The reading whose unit is this word (an earlier one may share the
+                        # window: "Monday next week, talks last month").
+                        for window in _REL.finditer(body, max(0, pos - 24), pos + len(word) + 5):
+                            if window.start(2) == pos:
+                                start = window.start()
+                                end = window.end()
+                                append((start * scale - end, start, end, "rel", window, ""))
             pos = find(word, pos + 1)
     pos = find("ago")
     while pos >= 0:
@@ -393,6 +400,24 @@ def _candidates(body: str) -> list[_Cand]:
         _clock_word_at(body, pos, scale, out)
         pos = find("noon", pos + 1)
     return out
+
+
+def _one_word_modifier(body: str, pos: int) -> bool:
+    """Whether the unit at ``pos`` follows "next", "past", "last" or "this" and one space, with
+    no longer modifier possible ("earlier this", "late last"): `_REL` then matches there or
+    nowhere for this unit."""
+    word = body[pos - 5 : pos - 1]
+    if word == "next" or word == "past":
+        return True
+    if word != "last" and word != "this":
+        return False
+    # "earlier", "later", "early" and "late" end in r, y or e (of any case), then spaces.
+    before = pos - 6
+    if before < 0 or body[before] not in _SPACES:
+        return True
+    while before >= 0 and body[before] in _SPACES:
+        before -= 1
+    return before < 0 or body[before] not in "rRyYeE"
 
 
 def _weekday_at(body: str, pos: int, anchor: re.Match[str], scale: int, out: list[_Cand]) -> None:
