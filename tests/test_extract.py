@@ -648,3 +648,14 @@ def test_capitalised_words_units_and_numerals_are_no_organisations() -> None:
         "TV. The TSU board agreed."
     )
     assert kinds_of(art) == [("TSU", EntityKind.ORGANIZATION)]
+
+
+def test_a_name_after_pro_or_anti_is_a_stance() -> None:
+    art = article(
+        "The pro-Quellburg camp and anti-Tenby groups met in Quellburg. "
+        "The pro-Quellburg Tenby Reform Party won."
+    )
+    assert kinds_of(art) == [
+        ("Quellburg", EntityKind.PLACE),
+        ("Tenby Reform Party", EntityKind.ORGANIZATION),
+    ]

@@ -105,6 +105,8 @@ _NOT_ORG_ACRONYMS = word_set(
     "CTO MP MPs MEP MEPs QC KC SC IQ DNA RNA HIV AIDS TV DVD CD PC PM AM OK ID LGBT SUV FAQ "
     "MHz GHz MW KW KM POTUS FLOTUS"
 )
+# Prefixes that make a stance of the name after them ("pro-Beijing", "anti-war").
+_STANCE = re.compile(r"(?<![A-Za-z])(?:pro|anti)\Z")
 # A Roman numeral ("World War II", "part XVII").
 _ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")
 # A romanised East Asian given name of two syllables: "Wai-ching", "Jong-un", "Joo-Ho".
@@ -343,11 +345,21 @@ class _Doc:
                 else:
                     if prev.isalnum():
                         continue  # a capital inside a word: iPhone
-                    if prev in "-'’":
+                    sentence_start = None
+                    if prev == "-" and _STANCE.search(body, max(0, start - 6), start - 1):
+                        # "pro-Beijing camp": a stance, not the place; the run goes on
+                        # after that word ("pro-Beijing New People's Party").
+                        cut = body.find(" ", start, end)
+                        if cut < 0 or not body[cut + 1].isupper():
+                            continue
+                        start = cut + 1
+                        sentence_start = False
+                    elif prev in "-'’":
                         particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
                         if particle is not None:
                             start = particle.start()  # al-Qaeda
-                    sentence_start = is_sentence_start(body, start)
+                    if sentence_start is None:
+                        sentence_start = is_sentence_start(body, start)
             else:
                 sentence_start = True
             text = body[start:end]
