@@ -160,8 +160,9 @@ _ANCHOR = re.compile(
     r"|(?<=\d)(?P<tm>\d?(?::\d\d)?[ \u00a0]?(?:[ap]\.m\.|[ap]m\b|[AP]\.?M\b)))"
 )
 #: Lower-case words that anchor a relative expression, found with ``str.find``: the units
-#: (after a modifier, or before ``ago``), and three pieces each shared by a few words: ``day``
-#: (today, yesterday), ``mor`` (tomorrow, morning), ``night`` (tonight, midnight, last night).
+#: (after a modifier, or before ``ago``), ``oday`` and ``esterday`` (of any case), and two
+#: pieces each shared by a few words: ``mor`` (tomorrow, morning), ``night`` (tonight,
+#: midnight, last night).
 _UNIT_WORDS = ("week", "month", "year", "decade")
 _SPACES = frozenset(" \u00a0")
 #: The modifiers a weekday may follow ("last Friday"), lower-cased.
@@ -172,6 +173,7 @@ _AFTER_TIME = frozenset([" on", "on ", ".m.", " am", " pm", "oon"])
 _WD_MORE = frozenset("maenolt \u00a0")
 #: A weekday's number from the first three letters of its name.
 _WEEKDAY_OF = {name[:3].capitalize(): number for name, number in _WEEKDAYS.items()}
+_DAYS = tuple(dt.timedelta(days=days) for days in range(7))
 #: January 1 of the years a year mention can name (others are built when needed).
 _JAN1 = {str(year): dt.date(year, 1, 1) for year in range(1600, 2100)}
 
@@ -372,13 +374,11 @@ def _candidates(body: str) -> list[_Cand]:
                     start = window.start()
                     append((start * scale - pos - 3, start, pos + 3, "ago", window, ""))
         pos = find("ago", pos + 1)
-    pos = find("day")
-    while pos >= 0:
-        if pos > 0 and body[pos - 1] == "o":
-            _word_at(body, pos - 1, "oday", scale, out)
-        elif pos >= 5 and body.startswith("ester", pos - 5):
-            _word_at(body, pos - 5, "esterday", scale, out)
-        pos = find("day", pos + 1)
+    for word in ("oday", "esterday"):  # (a search for "day" would stop at every weekday)
+        pos = find(word)
+        while pos >= 0:
+            _word_at(body, pos, word, scale, out)
+            pos = find(word, pos + 1)
     pos = find("mor")
     while pos >= 0:
         if body.startswith("ning", pos + 3):
@@ -563,6 +563,7 @@ def find_dates(body: str, ref: DateValue | None) -> list[DateMention]:
         last_end = cand[2]
         last_size = cand[2] - cand[1]
     today = _ref_date(ref)
+    today_weekday = 0 if today is None else today.weekday()
     checked = _fast.CHECKED
     out: list[DateMention] = []
     last_day: dt.date | None = None
@@ -575,8 +576,13 @@ def find_dates(body: str, ref: DateValue | None) -> list[DateMention]:
                 value = None
             else:
                 pos = match.start()
-                future = not mod and _future(body, start)
-                value = _weekday_day(today, _WEEKDAY_OF[body[pos : pos + 3]], "", mod, future)
+                weekday = _WEEKDAY_OF[body[pos : pos + 3]]
+                if mod:
+                    value = _weekday_day(today, weekday, "", mod, False)
+                elif _future(body, start):  # as _weekday_day, without the modifiers
+                    value = today + _DAYS[(weekday - today_weekday) % 7]
+                else:
+                    value = today - _DAYS[(today_weekday - weekday) % 7]
         elif kind == "year":
             char = body[end : end + 1]
             # The word after the year, unless it cannot be a quantity's ("2020, the").
