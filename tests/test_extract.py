@@ -659,3 +659,13 @@ def test_a_name_after_pro_or_anti_is_a_stance() -> None:
         ("Quellburg", EntityKind.PLACE),
         ("Tenby Reform Party", EntityKind.ORGANIZATION),
     ]
+
+
+def test_a_group_noun_with_a_possessive_ends_the_organisation() -> None:
+    art = article("The Afghan team's robot won, and the Syrian government's envoy left.")
+    assert kinds_of(art) == [
+        ("Afghan", EntityKind.NATIONALITY),
+        ("Afghan team", EntityKind.ORGANIZATION),
+        ("Syrian", EntityKind.NATIONALITY),
+        ("Syrian government", EntityKind.ORGANIZATION),
+    ]

@@ -1009,11 +1009,19 @@ class _Doc:
                 if word is None:
                     break
                 low = word.group()
+                end = word.end()
+                possessive = low[-2:] in ("'s", "’s")
+                if possessive:
+                    low = low[:-2]  # "the Afghan team's coach"
+                    end -= 2
                 if low in _GROUP_HEADS:
                     if low in _MEDIA and _prev_word(body, m.start) in ("on", "in"):
                         break  # "on French television": the medium, not the broadcaster
-                    end = word.end()
-                    after = match(body, end + 1) if body[end : end + 1] == " " else None
+                    after = (
+                        match(body, end + 1)
+                        if not possessive and body[end : end + 1] == " "
+                        else None
+                    )
                     if after is not None:
                         follow = after.group()
                         if follow in _GROUP_HEADS:
@@ -1025,7 +1033,11 @@ class _Doc:
                     org = Mention(m.start, end, text, ORG, 3, text, (m.text, low))
                     found.append((i, org))
                     break
-                if low not in _GROUP_MODIFIERS or body[word.end() : word.end() + 1] != " ":
+                if (
+                    possessive
+                    or low not in _GROUP_MODIFIERS
+                    or body[word.end() : word.end() + 1] != " "
+                ):
                     break
                 pos = word.end()
         if found:  # one rebuild of the list, in position order (not one insert each)
