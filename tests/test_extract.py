@@ -669,3 +669,15 @@ def test_a_group_noun_with_a_possessive_ends_the_organisation() -> None:
         ("Syrian", EntityKind.NATIONALITY),
         ("Syrian government", EntityKind.ORGANIZATION),
     ]
+
+
+def test_an_unknown_name_after_a_person_and_of_is_an_organisation() -> None:
+    art = article(
+        "Ann Keller of Civic Torvik and Lena Vostrikova of Quellburg spoke of civic duty."
+    )
+    assert kinds_of(art) == [
+        ("Ann Keller", EntityKind.PERSON),
+        ("Civic Torvik", EntityKind.ORGANIZATION),
+        ("Lena Vostrikova", EntityKind.PERSON),
+        ("Quellburg", EntityKind.PLACE),
+    ]

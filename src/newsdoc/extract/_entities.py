@@ -887,11 +887,22 @@ class _Doc:
                 vote[1] += 1
                 # "from Assad's inhumanity": the preposition governs what follows.
                 vote[0] += _prev_word(body, m.start) in lex.place_before
+        person_end = -1  # where the last person's name ended
         for m in self.mentions:
+            if m.kind is PERSON:
+                person_end = m.end
             if m.strength >= 2 or m.kind in (NATIONALITY, EQUIPMENT):
                 continue
             after = _next_word(body, m.end)
             before = _prev_word(body, m.start)
+            if (
+                (m.kind is None or m.kind is OTHER)
+                and m.start - 4 == person_end
+                and body[person_end : m.start] == " of "
+            ):
+                # "Raymond Chan of People Power": whom the person stands for.
+                m.kind, m.strength = ORG, 1
+                continue
             if after in _REGIME_WORDS and (m.kind is None or m.kind is PERSON) and m.title is None:
                 continue  # "the Assad regime": see `actors`
             if after in lex.place_after:
