@@ -681,3 +681,11 @@ def test_an_unknown_name_after_a_person_and_of_is_an_organisation() -> None:
         ("Lena Vostrikova", EntityKind.PERSON),
         ("Quellburg", EntityKind.PLACE),
     ]
+
+
+def test_a_head_word_opening_a_foreign_name_makes_an_organisation() -> None:
+    art = article("She taught at the Instituto Velmora before joining Partito Torvik.")
+    assert kinds_of(art) == [
+        ("Instituto Velmora", EntityKind.ORGANIZATION),
+        ("Partito Torvik", EntityKind.ORGANIZATION),
+    ]

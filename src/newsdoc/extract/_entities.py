@@ -107,6 +107,17 @@ _NOT_ORG_ACRONYMS = word_set(
 )
 # Prefixes that make a stance of the name after them ("pro-Beijing", "anti-war").
 _STANCE = re.compile(r"(?<![A-Za-z])(?:pro|anti)\Z")
+# Head words that open an organisation's name in other languages ("Instituto Cervantes",
+# "Partido Popular", "Banca d'Italia").
+_HEAD_FIRST_ORGS = word_set(
+    "Instituto Istituto Institut Universidad Università Universidade Universität Université "
+    "Partido Partito Parti Partei Movimento Movimiento Mouvement Banco Banca Banque Compañía "
+    "Compagnie Grupo Gruppo Fundación Fondazione Fundação Fondation Stiftung Sociedad Società "
+    "Société Asociación Associazione Associação Colegio Collegio Liceo Escuela Scuola École "
+    "Ministerio Ministero Ministère Frente Fronte Comité Comitato Consejo Consiglio Conseil "
+    "Corte Cour Agencia Agenzia Agence Federación Federazione Fédération Ejército Esercito "
+    "Armée Policía Polizia Polizei"
+)
 # A Roman numeral ("World War II", "part XVII").
 _ROMAN = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\Z")
 # A romanised East Asian given name of two syllables: "Wai-ching", "Jong-un", "Joo-Ho".
@@ -692,6 +703,9 @@ class _Doc:
             or (first in _DIRECTIONS and n == 2 and joins[0] == "")
         ):
             self.named(tokens, joins, PLACE, 3 if first not in _DIRECTIONS else 2)
+            return
+        if first in _HEAD_FIRST_ORGS and joins[0] in ("", "de", "di", "del", "della", "für"):
+            self.named(tokens, joins, ORG, 3)  # "Instituto Cervantes", "Partito Democratico"
             return
         if first in lex.org_heads and joins[0] in _OF_JOINS:
             facility = first in _FACILITY_HEADS and joins[0] in _OF_ONLY
