@@ -171,9 +171,9 @@ class QuoteProblem:
 
 # A quotation as found: its content spans, the offset of its opening mark (or of
 # its content's start), the offset just past its closing mark (or its content's
-# end), whether it closed, and whether its marks are single ones.  A plain tuple:
-# an article has dozens of them.
-_Raw = tuple[list[tuple[int, int]], int, int, bool, bool]
+# end), whether it closed, whether its marks are single ones, and the paragraphs
+# (their index) of its start and of its end.  A plain tuple: an article has dozens.
+_Raw = tuple[list[tuple[int, int]], int, int, bool, bool, int, int]
 
 _NEVER_CLOSED = "A quotation mark opens a quotation that never closes"
 _NEVER_OPENED = "A closing quotation mark has no opening mark before it"
@@ -237,8 +237,9 @@ def _find_raw(
     still open at its end is carried to the next paragraph.
     """
     quotes: list[_Raw] = []
-    # A quotation running on from the previous paragraph: its spans, opening mark and end.
-    carry: tuple[list[tuple[int, int]], int, int] | None = None
+    # A quotation running on from the previous paragraph: its spans, opening mark,
+    # end, and the paragraphs of its start and its end.
+    carry: tuple[list[tuple[int, int]], int, int, int, int] | None = None
     marks = _mark_offsets(body)
     if not marks:
         return quotes
@@ -246,8 +247,9 @@ def _find_raw(
     count = len(marks)
     size = len(body)
     any_markup = "<" in body
+    unopened = False  # a quotation with no opening mark was found
     bisect_left = bisect.bisect_left
-    for start, end in paragraphs:
+    for para, (start, end) in enumerate(paragraphs):
         found: list[_Raw] = []
         open_double = -1  # the opening mark of the double quotation open (-1: none)
         if first == count or marks[first] >= end:
@@ -297,7 +299,9 @@ def _find_raw(
                     continue
                 else:  # ’ or ', not between two letters or digits
                     if open_single >= 0 and open_double < 0 and not before.isspace():
-                        found.append(([(open_single + 1, pos)], open_single, pos + 1, True, True))
+                        found.append(
+                            ([(open_single + 1, pos)], open_single, pos + 1, True, True, para, para)
+                        )
                         open_single = -1
                     elif (
                         char == "'"
@@ -316,7 +320,9 @@ def _find_raw(
                         stop = _rstrip(body, open_double + 1, pos)
                         if body[stop - 1 : stop] not in (".", "?", "!", "…"):
                             problems.append(QuoteProblem(open_double, _NEVER_CLOSED))
-                        found.append(([(open_double + 1, stop)], open_double, stop, False, False))
+                        found.append(
+                            ([(open_double + 1, stop)], open_double, stop, False, False, para, para)
+                        )
                     open_double = pos
                     open_single = -1
                 elif open_double < 0:
@@ -324,11 +330,14 @@ def _find_raw(
                     # or from the end of the last quotation closed in it (so that many such
                     # marks never quote the same text twice).
                     problems.append(QuoteProblem(pos, _NEVER_OPENED))
-                    found.append(([(floor, pos)], floor, pos + 1, True, False))
+                    found.append(([(floor, pos)], floor, pos + 1, True, False, para, para))
+                    unopened = True
                     floor = pos + 1
                     open_single = -1
                 else:
-                    found.append(([(open_double + 1, pos)], open_double, pos + 1, True, False))
+                    found.append(
+                        ([(open_double + 1, pos)], open_double, pos + 1, True, False, para, para)
+                    )
                     floor = pos + 1
                     open_double = -1
                     open_single = -1
@@ -343,26 +352,29 @@ def _find_raw(
                 if found and found[0][1] == start:
                     cont = found.pop(0)
                     carry[0].extend(cont[0])
-                    quotes.append((carry[0], carry[1], cont[2], True, False))
+                    quotes.append((carry[0], carry[1], cont[2], True, False, carry[3], para))
                     carry = None
                 else:
                     stop = _rstrip(body, start + 1, end)
                     carry[0].append((start + 1, stop))
-                    carry = (carry[0], carry[1], stop)
+                    carry = (carry[0], carry[1], stop, carry[3], para)
                     quotes.extend(found)
                     continue
             else:
                 problems.append(QuoteProblem(carry[1], _NEVER_CLOSED))
-                quotes.append((carry[0], carry[1], carry[2], False, False))
+                quotes.append((carry[0], carry[1], carry[2], False, False, carry[3], carry[4]))
                 carry = None
         quotes.extend(found)
         if open_double >= 0:
             stop = _rstrip(body, open_double + 1, end)
-            carry = ([(open_double + 1, stop)], open_double, stop)
+            carry = ([(open_double + 1, stop)], open_double, stop, para, para)
     if carry is not None:
         problems.append(QuoteProblem(carry[1], _NEVER_CLOSED))
-        quotes.append((carry[0], carry[1], carry[2], False, False))
-    quotes.sort(key=_open_mark)
+        quotes.append((carry[0], carry[1], carry[2], False, False, carry[3], carry[4]))
+    if unopened:
+        # Only a quotation with no opening mark (which starts back at ``floor``) may
+        # come after one that starts later; otherwise they are found in order.
+        quotes.sort(key=_open_mark)
     return quotes
 
 
@@ -436,6 +448,7 @@ class _Attributor:
         self._searched = 0
         self._budget = 2 * len(body)
         self._nbsp = "\u00a0" in body
+        self._dashes = "—" in body or "–" in body or "―" in body
         # The marks that may end a clause before a verb (those the body has), and
         # whether it has a "who" (both known once a verb before a quotation is read).
         self._clause_marks: list[str] | None = None
@@ -502,6 +515,39 @@ class _Attributor:
         chosen = pool[0] if first else pool[-1]
         return (chosen[0], chosen[1]), chosen[2]
 
+    def named(self, start: int, end: int, first: bool) -> _Found | None:
+        """`pick` among the `mentions` of ``[start, end)``, in one pass: the first or
+        the last person named, else the first or the last mention; None if none."""
+        items = self.items
+        count = len(items)
+        i = bisect.bisect_left(self.starts, start)
+        chosen: tuple[int, int, int] | None = None
+        entities = self.entities
+        while i < count:
+            mention = items[i]
+            if mention[0] >= end:
+                break
+            i += 1
+            if mention[1] > end:
+                continue
+            if entities[mention[2]].kind is _PERSON:
+                if first:
+                    return (mention[0], mention[1]), mention[2]
+                person = mention
+                while i < count:  # the last person
+                    mention = items[i]
+                    if mention[0] >= end:
+                        break
+                    i += 1
+                    if mention[1] <= end and entities[mention[2]].kind is _PERSON:
+                        person = mention
+                return (person[0], person[1]), person[2]
+            if chosen is None or not first:
+                chosen = mention
+        if chosen is None:
+            return None
+        return (chosen[0], chosen[1]), chosen[2]
+
     def resolve_pronoun(self, word: str, pos: int) -> int | None:
         """The entity a speaking pronoun stands for: the last speaker, else the last name."""
         kind = _PRONOUNS.get(word.lower())
@@ -547,34 +593,9 @@ class _Attributor:
             return None
         if word in _PRONOUNS:
             return (cut + 1, end), self.resolve_pronoun(body[cut + 1 : end], cut + 1)
-        # A name: the first or the last person named, else the first or last mention.
-        items = self.items
-        count = len(items)
-        i = bisect.bisect_left(self.starts, start)
-        chosen: tuple[int, int, int] | None = None
-        person: tuple[int, int, int] | None = None
-        entities = self.entities
-        while i < count:
-            mention = items[i]
-            if mention[0] >= end:
-                break
-            i += 1
-            if mention[1] > end:
-                continue
-            if first:
-                if chosen is None:
-                    chosen = mention
-                if entities[mention[2]].kind is _PERSON:
-                    person = mention
-                    break
-            else:
-                chosen = mention
-                if entities[mention[2]].kind is _PERSON:
-                    person = mention
-        if person is not None:
-            return (person[0], person[1]), person[2]
-        if chosen is not None:
-            return (chosen[0], chosen[1]), chosen[2]
+        named = self.named(start, end, first)
+        if named is not None:
+            return named
         # No name: a short noun phrase read back from the verb ("the statement").
         begin = end
         count = 0
@@ -675,9 +696,9 @@ class _Attributor:
             start += 1
         if stop <= start:
             return None
-        mentions = self.mentions(start, stop)
-        if mentions:
-            return self.pick(mentions, True)
+        named = self.named(start, stop, True)
+        if named is not None:
+            return named
         word_end = start
         while word_end < stop and body[word_end].isalpha():
             word_end += 1
@@ -695,13 +716,14 @@ class _Attributor:
         after it are its attribution; otherwise they must follow it closely.
         """
         body = self.body
-        pos = close
-        while pos < limit and body[pos] in " \u00a0":
-            pos += 1
-        if pos < limit and body[pos] in "―—–":
-            # An epigraph: “...” ― Name
-            found = self.after_verb(pos + 1, limit)
-            return None if found is None else (found[0], None, found[1])
+        if self._dashes:
+            pos = close
+            while pos < limit and body[pos] in " \u00a0":
+                pos += 1
+            if pos < limit and body[pos] in "―—–":
+                # An epigraph: “...” ― Name
+                found = self.after_verb(pos + 1, limit)
+                return None if found is None else (found[0], None, found[1])
         stop = close + 160 if close + 160 < limit else limit
         if self._cues is None and close > 0 and self._searched + stop - close <= self._budget:
             # `first_cue`, inline: one search of the stretch.
@@ -930,7 +952,6 @@ def find_quotes(
     if not raws:
         return [], problems
     att = _Attributor(body, entities, index)
-    para_starts = [start for start, _ in paragraphs]
     sentences = _sentence_starts(body, paragraphs)
     quotes: list[Quote] = []
     prev: _Speaker | None = None
@@ -940,16 +961,14 @@ def find_quotes(
     count = len(raws)
     bisect_right = bisect.bisect_right
     for n in range(count):
-        spans, open_mark, close_mark, closed, single = raws[n]
+        spans, open_mark, close_mark, closed, single, p, last_p = raws[n]
         if len(spans) == 1:
             text = body[spans[0][0] : spans[0][1]]
         else:
             text = "\n\n".join(body[s:e] for s, e in spans)
         if not text or text.isspace():
             continue
-        p = bisect_right(para_starts, open_mark) - 1
         para_start = paragraphs[p][0]
-        last_p = bisect_right(para_starts, close_mark - 1 if close_mark > 0 else 0) - 1
         # Speakers are looked for at most _LOOK_BACK characters before the quotation
         # (so that a paragraph of many quotations and no sentence break stays linear).
         reach = open_mark - _LOOK_BACK
