@@ -960,6 +960,7 @@ def find_quotes(
     size = len(body)
     count = len(raws)
     bisect_right = bisect.bisect_right
+    after_quote = att.after_quote
     for n in range(count):
         spans, open_mark, close_mark, closed, single, p, last_p = raws[n]
         if len(spans) == 1:
@@ -989,43 +990,43 @@ def find_quotes(
             after_limit = raws[n + 1][1]
         if paragraphs[last_p][1] < after_limit:
             after_limit = paragraphs[last_p][1]
-        speaker: _Speaker | None = None
-        continued = False
         # 1. Right after the quotation: "...," he added.
-        if closed:
-            speaker = att.after_quote(close_mark, after_limit, last_char in ",?!…—-")
-        # 2. Earlier in its sentence: Smith said: "...", or Smith: "..."
-        if speaker is None and sent_start < open_mark:
-            speaker = att.before_quote(sent_start, open_mark)
-            if speaker is None:
-                speaker = att.name_colon(max(para_start, reach), open_mark)
-        # 2b. No verb of saying: the subject of its sentence (``Trump attacked "..."``).
-        weak = False
-        if speaker is None and sent_start < open_mark:
-            found = att.clause_subject(sent_start, open_mark)
-            if found is not None:
-                speaker = (found[0], None, found[1])
-                weak = True
-        # 3. The sentence before, in the same paragraph: "Smith said so. "..."" (a
-        # paraphrase, then the quotation), when no earlier quotation spoke in between.
-        if speaker is None and floor < sent_start and prev_para != p:
-            speaker = att.before_quote(floor, sent_start)
-        # 4. The paragraph before ends with "Smith said:" (or "Smith made this comment:").
-        if speaker is None and sent_start == para_start and p > 0:
-            prev_start, prev_stop = paragraphs[p - 1]
-            last = _rstrip(body, prev_start, prev_stop)
-            if last > prev_start and body[last - 1] == ":":
-                prev_start = max(prev_start, prev_stop - _LOOK_BACK)
-                ps = max(sentences[bisect.bisect_right(sentences, prev_stop - 1) - 1], prev_start)
-                speaker = att.before_quote(ps, prev_stop) or att.name_colon(ps, prev_stop)
-        # 5. A quotation with no verb of its own continues the one before it.
-        if (
-            speaker is None
-            and prev is not None
-            and (prev_para == p or (prev_para == p - 1 and sent_start == para_start))
-        ):
-            speaker = prev
-            continued = True
+        speaker = after_quote(close_mark, after_limit, last_char in ",?!…—-") if closed else None
+        continued = weak = False
+        if speaker is None:
+            # 2. Earlier in its sentence: Smith said: "...", or Smith: "..."
+            if sent_start < open_mark:
+                speaker = att.before_quote(sent_start, open_mark)
+                if speaker is None:
+                    speaker = att.name_colon(max(para_start, reach), open_mark)
+                # 2b. No verb of saying: the subject of its sentence (``Trump attacked
+                # "..."``).
+                if speaker is None:
+                    found = att.clause_subject(sent_start, open_mark)
+                    if found is not None:
+                        speaker = (found[0], None, found[1])
+                        weak = True
+            # 3. The sentence before, in the same paragraph: "Smith said so. "..."" (a
+            # paraphrase, then the quotation), when no earlier quotation spoke in between.
+            if speaker is None and floor < sent_start and prev_para != p:
+                speaker = att.before_quote(floor, sent_start)
+            # 4. The paragraph before ends with "Smith said:" (or "Smith made this
+            # comment:").
+            if speaker is None and sent_start == para_start and p > 0:
+                prev_start, prev_stop = paragraphs[p - 1]
+                last = _rstrip(body, prev_start, prev_stop)
+                if last > prev_start and body[last - 1] == ":":
+                    prev_start = max(prev_start, prev_stop - _LOOK_BACK)
+                    ps = max(sentences[bisect_right(sentences, prev_stop - 1) - 1], prev_start)
+                    speaker = att.before_quote(ps, prev_stop) or att.name_colon(ps, prev_stop)
+            # 5. A quotation with no verb of its own continues the one before it.
+            if (
+                speaker is None
+                and prev is not None
+                and (prev_para == p or (prev_para == p - 1 and sent_start == para_start))
+            ):
+                speaker = prev
+                continued = True
         words = len(text.split())
         # A title or markup is no quotation, nor are a few quoted words nobody says.
         # (A title has two to eight words once its last stops are stripped: two to
