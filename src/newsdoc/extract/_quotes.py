@@ -142,7 +142,8 @@ _ABBREVS = (
 # dot (one look-behind per length).
 _SENTENCE_TAIL = r"[.!?…]*[\"”’)\]]*[ \u00a0]+(?=[A-Z“\"‘'(0-9\u0080-\U0010ffff])"
 _SENTENCE_BREAK_DOT = re.compile(
-    r"\.(?<![.!?…]\.)(?<!\b[A-Z]\.)(?<!\.[A-Z]\.)"
+    # (The look-ahead turns down the dot of a number before the look-behinds run.)
+    r"\.(?=[.!?…\"”’)\] \u00a0])(?<![.!?…]\.)(?<!\b[A-Z]\.)(?<!\.[A-Z]\.)"
     + "".join(rf"(?<!\b(?:{words})\.)" for words in _ABBREVS)
     + _SENTENCE_TAIL
 )
@@ -247,6 +248,7 @@ def _find_raw(
     count = len(marks)
     size = len(body)
     any_markup = "<" in body
+    equals = "=" in body
     unopened = False  # a quotation with no opening mark was found
     bisect_left = bisect.bisect_left
     for para, (start, end) in enumerate(paragraphs):
@@ -274,44 +276,51 @@ def _find_raw(
                     if last_lt > last_gt:
                         continue  # inside a markup tag: <tweet author="@someone">
                 char = body[pos]
-                # The characters around the mark; at a paragraph's edge that is the "\n"
-                # of the break, which every test below reads as it reads a space.
-                before = body[pos - 1] if pos else " "
-                if char == "“":
-                    if before == "=":
+                if char == "“" or char == "”":
+                    if equals and pos and body[pos - 1] == "=":
                         continue  # markup debris: attr="value"
-                    opening = True
-                elif char == "”":
-                    if before == "=":
+                    opening = char == "“"
+                else:
+                    # The characters around the mark; at a paragraph's edge that is the
+                    # "\n" of the break, which every test below reads as it reads a space.
+                    before = body[pos - 1] if pos else " "
+                    if char == '"':
+                        if before == "=":
+                            continue
+                        after = body[pos + 1] if pos + 1 < size else " "
+                        if open_double < 0:  # a straight mark, read from around it
+                            opening = not (before.isalnum() and not after.isalnum())
+                        else:
+                            opening = (
+                                before.isspace() and not after.isspace() and after not in ",.;:!?"
+                            )
+                    elif char == "‘":
+                        if open_double < 0 and open_single < 0 and not before.isalnum():
+                            open_single = pos
                         continue
-                    opening = False
-                elif char == '"':
-                    if before == "=":
+                    else:  # ’ or ', not between two letters or digits
+                        if open_single >= 0 and open_double < 0 and not before.isspace():
+                            found.append(
+                                (
+                                    [(open_single + 1, pos)],
+                                    open_single,
+                                    pos + 1,
+                                    True,
+                                    True,
+                                    para,
+                                    para,
+                                )
+                            )
+                            open_single = -1
+                        elif (
+                            char == "'"
+                            and open_single < 0
+                            and open_double < 0
+                            and (before.isspace() or before in "([—–")
+                            and (body[pos + 1] if pos + 1 < size else " ").isalpha()
+                        ):
+                            open_single = pos
                         continue
-                    after = body[pos + 1] if pos + 1 < size else " "
-                    if open_double < 0:  # a straight mark, read from around it
-                        opening = not (before.isalnum() and not after.isalnum())
-                    else:
-                        opening = before.isspace() and not after.isspace() and after not in ",.;:!?"
-                elif char == "‘":
-                    if open_double < 0 and open_single < 0 and not before.isalnum():
-                        open_single = pos
-                    continue
-                else:  # ’ or ', not between two letters or digits
-                    if open_single >= 0 and open_double < 0 and not before.isspace():
-                        found.append(
-                            ([(open_single + 1, pos)], open_single, pos + 1, True, True, para, para)
-                        )
-                        open_single = -1
-                    elif (
-                        char == "'"
-                        and open_single < 0
-                        and open_double < 0
-                        and (before.isspace() or before in "([—–")
-                        and (body[pos + 1] if pos + 1 < size else " ").isalpha()
-                    ):
-                        open_single = pos
-                    continue
                 if opening:
                     if open_double >= 0:
                         # Two openers in a row: the first quotation never closed -- unless
