@@ -786,7 +786,9 @@ class _Attributor:
             match = _CUE_AFTER.search(body, start - 1, open_mark)
             while match is not None:
                 cues.append(match.span(1))
-                match = _CUE_AFTER.search(body, match.end(), open_mark)
+                after = match.end()
+                # A verb needs a character before it and three letters.
+                match = _CUE_AFTER.search(body, after, open_mark) if open_mark - after > 3 else None
         else:
             cues = self.cues(start, open_mark)
         own: tuple[int, int] | None = None  # a verb whose speaker is an earlier verb's
@@ -1036,13 +1038,15 @@ def find_quotes(
             ):
                 speaker = prev
                 continued = True
-        words = len(text.split())
+        split = text.split()
+        words = len(split)
         # A title or markup is no quotation, nor are a few quoted words nobody says.
         # (A title has two to eight words once its last stops are stripped: two to
-        # nine words before.)
+        # nine words before; and its first word is one `_looks_like_title` takes.)
         if ("=" in text and _is_markup(text)) or (
             2 <= words <= 9
             and text[-1] not in "!?"
+            and (split[0][0].isupper() or split[0] in _TITLE_CASE_SKIP or not split[0][0].isalpha())
             and _looks_like_title(text)
             and (speaker is None or _titled_before(body, open_mark))
         ):
