@@ -227,3 +227,30 @@ def test_a_body_over_the_limit_is_not_searched_and_says_so() -> None:
     whole = newsdoc.extract(art, RuleExtractor(max_chars=None))
     assert whole.quotes
     assert "not-extracted" not in {d.code for d in whole.diagnostics}
+
+
+def test_a_title_may_open_with_a_small_word() -> None:
+    # "the Daily Show" is a title (its first word is one a title may have);
+    # "the end of an era" is not.
+    assert said(article('Ana Ruiz appeared on "the Daily Show" on Monday.')) == []
+    assert said(article('Ana Ruiz said it was "the end of an era" for the town.')) == [
+        ("the end of an era", "Ana Ruiz", "Ana Ruiz")
+    ]
+
+
+def test_a_closing_mark_with_no_opening_one_quotes_back_past_a_single_quotation() -> None:
+    # The stray closing mark quotes from the end of the last double quotation, which
+    # comes before the single quotation found first: quotations are taken in order of
+    # their start.
+    art = article("“One,” Ana Ruiz said. 'Two' three” and more")
+    assert said(art) == [(" Ana Ruiz said. 'Two' three", None, None)]
+    assert [d.code for d in art.diagnostics] == ["unbalanced-quote"]
+
+
+def test_the_dot_of_a_number_or_an_abbreviation_ends_no_sentence() -> None:
+    assert said(
+        article('Ana Ruiz said on Jan. 5 that the plan was "a mistake from the start".')
+    ) == [("a mistake from the start", "Ana Ruiz", "Ana Ruiz")]
+    assert said(article('Prices rose 2.5 percent. "We expected it," Ana Ruiz said.')) == [
+        ("We expected it,", "Ana Ruiz", "Ana Ruiz")
+    ]
