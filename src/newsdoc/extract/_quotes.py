@@ -90,6 +90,8 @@ def _trie(words: Sequence[str]) -> str:
 
 # A verb or phrase of saying, up to a word end (callers check the word start).
 _CUE = re.compile(_trie(sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))) + r"\b")
+# The length of the shortest verb: a shorter stretch of text has none.
+_SHORTEST_CUE = min(len(word) for word in _CUE_WORDS + _CUE_PHRASES)
 
 _PERSON = EntityKind.PERSON
 # Pronouns that may speak, with the kind of entity they stand for.
@@ -737,6 +739,8 @@ class _Attributor:
         if self._cues is None and close > 0 and self._searched + stop - close <= self._budget:
             # `first_cue`, inline: one search of the stretch.
             self._searched += stop - close
+            if stop - close < _SHORTEST_CUE:
+                return None  # too short for a verb (a quotation ending its sentence)
             match = _CUE_AFTER.search(body, close - 1, stop)
             if match is None:
                 return None
@@ -787,8 +791,12 @@ class _Attributor:
             while match is not None:
                 cues.append(match.span(1))
                 after = match.end()
-                # A verb needs a character before it and three letters.
-                match = _CUE_AFTER.search(body, after, open_mark) if open_mark - after > 3 else None
+                # A verb needs a character before it, and its letters.
+                match = (
+                    _CUE_AFTER.search(body, after, open_mark)
+                    if open_mark - after > _SHORTEST_CUE
+                    else None
+                )
         else:
             cues = self.cues(start, open_mark)
         own: tuple[int, int] | None = None  # a verb whose speaker is an earlier verb's
