@@ -396,16 +396,23 @@ def _open_mark(raw: _Raw) -> int:
 # ------------------------------------------------------------------ attribution
 
 
-def _sentence_starts(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[int]:
-    """Offsets where sentences start: paragraph starts and after ``. `` (not ``Mr. ``)."""
+def _sentence_breaks(body: str) -> list[int]:
+    """Offsets where sentences start inside paragraphs, after ``. `` (not ``Mr. ``), in
+    order, behind a first -1 (so that every offset has a last break before it).
+
+    Paragraph starts are not listed: callers never look back past the start of a
+    quotation's paragraph, nor forward past its end.
+    """
     ends = [match.end() for match in _SENTENCE_BREAK_DOT.finditer(body)]
     if "!" in body or "?" in body or "…" in body:
         ends += [match.end() for match in _SENTENCE_BREAK_OTHER.finditer(body)]
+        ends.sort()
     # The break is before a capital, a digit, an opening mark (or any ASCII one the
     # pattern lets through); a character past ASCII must be a capital or a mark.
-    starts = [nxt for nxt in ends if body[nxt] < "\x80" or body[nxt].isupper() or body[nxt] in "“‘"]
-    starts += [start for start, _ in paragraphs]
-    starts.sort()
+    starts = [-1]
+    starts += [
+        nxt for nxt in ends if body[nxt] < "\x80" or body[nxt].isupper() or body[nxt] in "“‘"
+    ]
     return starts
 
 
@@ -971,7 +978,7 @@ def find_quotes(
     if not raws:
         return [], problems
     att = _Attributor(body, entities, index)
-    sentences = _sentence_starts(body, paragraphs)
+    sentences = _sentence_breaks(body)
     quotes: list[Quote] = []
     prev: _Speaker | None = None
     prev_para = -1
@@ -995,6 +1002,7 @@ def find_quotes(
         floor = prev_close if prev_para == p else para_start
         if reach > floor:
             floor = reach
+        # (The floor is past the start of the quotation's paragraph.)
         sent_start = sentences[bisect_right(sentences, open_mark) - 1]
         if floor > sent_start:
             sent_start = floor
@@ -1004,7 +1012,7 @@ def find_quotes(
         # attributed by the next sentence; one ending in ``?`` or ``!`` may be
         # (``"Why now?" Smith asked``).
         k = bisect_right(sentences, close_mark + (last_char != "."))
-        after_limit = sentences[k] if k < len(sentences) else size
+        after_limit = sentences[k] if k < len(sentences) else size  # (or the paragraph end)
         if n + 1 < count and raws[n + 1][1] < after_limit:
             after_limit = raws[n + 1][1]
         if paragraphs[last_p][1] < after_limit:
