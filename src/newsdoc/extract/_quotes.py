@@ -467,10 +467,9 @@ class _Attributor:
         self._budget = 2 * len(body)
         self._nbsp = "\u00a0" in body
         self._dashes = "—" in body or "–" in body or "―" in body
-        # The marks that may end a clause before a verb (those the body has), and
-        # whether it has a "who" (both known once a verb before a quotation is read).
+        # The marks that may end a clause before a verb (those the body has; known
+        # once a verb before a quotation is read).
         self._clause_marks: list[str] | None = None
-        self._who = False
 
     def cues(self, start: int, end: int) -> list[tuple[int, int]]:
         """The verbs of saying lying inside ``body[start:end]``, in order.
@@ -810,7 +809,6 @@ class _Attributor:
         clause_marks = self._clause_marks
         if clause_marks is None:
             clause_marks = self._clause_marks = [mark for mark in ",;:(—–" if mark in body]
-            self._who = body.find("who") >= 0
         for n in range(len(cues) - 1, -1, -1):
             cue_start, cue_end = cues[n]
             if body.startswith(("according", "According"), cue_start):
@@ -852,11 +850,9 @@ class _Attributor:
                     if at >= clause and body[at + 1 : cue_start].strip():
                         clause = at + 1
                 who = clause
-                relative = False
-                if self._who:
-                    while who < cue_start and body[who] in " \u00a0":
-                        who += 1
-                    relative = body.startswith(("who ", "who\u00a0"), who)
+                while who < cue_start and body[who] in " \u00a0":
+                    who += 1
+                relative = body.startswith(("who ", "who\u00a0"), who)
                 inner = self.subject(who + 4, cue_start, False) if relative else None
                 if inner is not None and (
                     inner[1] is not None or body[inner[0][0] : inner[0][1]].lower() in _PRONOUNS
