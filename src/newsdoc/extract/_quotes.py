@@ -20,6 +20,7 @@ quotations.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -94,6 +95,7 @@ _CUE = re.compile(_trie(sorted(set(_CUE_WORDS) | set(_CUE_PHRASES))) + r"\b")
 _SHORTEST_CUE = min(len(word) for word in _CUE_WORDS + _CUE_PHRASES)
 
 _PERSON = EntityKind.PERSON
+_FIRST = operator.itemgetter(0)
 # Pronouns that may speak, with the kind of entity they stand for.
 _PRONOUNS: dict[str, EntityKind | None] = {
     "he": EntityKind.PERSON,
@@ -456,7 +458,7 @@ class _Attributor:
     ) -> None:
         self.body = body
         self.entities = entities
-        self.starts = [start for start, _, _ in index]
+        self.starts = list(map(_FIRST, index))
         self.items = list(index)
         self.last_speaker: int | None = None
         # Every verb of saying in the body, found in one pass once searching
