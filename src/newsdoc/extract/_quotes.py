@@ -151,7 +151,10 @@ _SENTENCE_BREAK_DOT = re.compile(
     + "".join(rf"(?<!\b(?:{words})\.)" for words in _ABBREVS)
     + _SENTENCE_TAIL
 )
-_SENTENCE_BREAK_OTHER = re.compile(r"[!?…](?<![.!?…][!?…])" + _SENTENCE_TAIL)
+_SENTENCE_BREAK_OTHER = [
+    (stop, re.compile(re.escape(stop) + rf"(?<![.!?…]{re.escape(stop)})" + _SENTENCE_TAIL))
+    for stop in "!?…"
+]
 _ABBREV_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Rev|Prof|Jr|Sr|No|Co|Inc"
     r"|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|[A-Z])|\.[A-Z])\Z"
@@ -406,8 +409,12 @@ def _sentence_breaks(body: str) -> list[int]:
     quotation's paragraph, nor forward past its end.
     """
     ends = [match.end() for match in _SENTENCE_BREAK_DOT.finditer(body)]
-    if "!" in body or "?" in body or "…" in body:
-        ends += [match.end() for match in _SENTENCE_BREAK_OTHER.finditer(body)]
+    other = False
+    for stop, pattern in _SENTENCE_BREAK_OTHER:
+        if stop in body:
+            ends += [match.end() for match in pattern.finditer(body)]
+            other = True
+    if other:
         ends.sort()
     # The break is before a capital, a digit, an opening mark (or any ASCII one the
     # pattern lets through); a character past ASCII must be a capital or a mark.
