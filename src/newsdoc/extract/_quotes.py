@@ -944,7 +944,12 @@ def _looks_like_title(text: str) -> bool:
     words = text.rstrip(",.").split()
     if not 2 <= len(words) <= 8 or text[-1:] in "!?":
         return False
-    return all(w[0].isupper() or w in _TITLE_CASE_SKIP or not w[0].isalpha() for w in words)
+    return all(_title_word(w) for w in words)
+
+
+def _title_word(word: str) -> bool:
+    """A word a title may have: capitalised, a small word (``of``), or no word."""
+    return word[0].isupper() or word in _TITLE_CASE_SKIP or not word[0].isalpha()
 
 
 def _titled_before(body: str, pos: int) -> bool:
@@ -1063,11 +1068,13 @@ def find_quotes(
         words = len(split)
         # A title or markup is no quotation, nor are a few quoted words nobody says.
         # (A title has two to eight words once its last stops are stripped: two to
-        # nine words before; and its first word is one `_looks_like_title` takes.)
+        # nine words before; and its first words, which the stripping leaves alone,
+        # are ones `_looks_like_title` takes.)
         if ("=" in text and _is_markup(text)) or (
             2 <= words <= 9
             and text[-1] not in "!?"
-            and (split[0][0].isupper() or split[0] in _TITLE_CASE_SKIP or not split[0][0].isalpha())
+            and _title_word(split[0])
+            and (words == 2 or _title_word(split[1]))
             and _looks_like_title(text)
             and (speaker is None or _titled_before(body, open_mark))
         ):
