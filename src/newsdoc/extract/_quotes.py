@@ -160,7 +160,6 @@ _ABBREV_BEFORE = re.compile(
     r"|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs|etc|[A-Z])|\.[A-Z])\Z"
 )
 _TITLE_CASE_SKIP = frozenset(["of", "the", "a", "an", "and", "for", "on", "in", "at", "to", "&"])
-_MARK_CHARS = "\"“”‘’'"
 #: A speaking pronoun refers to the last speaker first (else to the last name mentioned).
 PRONOUN_TO_SPEAKER = False
 #: Quoted words with no speaker are kept from this many words on (scare quotes are shorter).
@@ -534,16 +533,9 @@ class _Attributor:
             i += 1
         return out
 
-    def pick(self, mentions: list[tuple[int, int, int]], first: bool) -> _Found:
-        """A person among ``mentions`` if any (the first or the last), else any mention."""
-        persons = [m for m in mentions if self.entities[m[2]].kind is EntityKind.PERSON]
-        pool = persons or mentions
-        chosen = pool[0] if first else pool[-1]
-        return (chosen[0], chosen[1]), chosen[2]
-
     def named(self, start: int, end: int, first: bool) -> _Found | None:
-        """`pick` among the `mentions` of ``[start, end)``, in one pass: the first or
-        the last person named, else the first or the last mention; None if none."""
+        """Among the `mentions` of ``[start, end)``, in one pass: the first or the last
+        person named, else the first or the last mention; None if there are none."""
         items = self.items
         count = len(items)
         i = bisect.bisect_left(self.starts, start)
@@ -1012,7 +1004,8 @@ def find_quotes(
         floor = prev_close if prev_para == p else para_start
         if reach > floor:
             floor = reach
-        # (The floor is past the start of the quotation's paragraph.)
+        # Its sentence starts at the last break before it, or at the floor (which is
+        # never before the paragraph's start: `_sentence_breaks` leaves those out).
         sent_start = sentences[bisect_right(sentences, open_mark) - 1]
         if floor > sent_start:
             sent_start = floor
@@ -1021,8 +1014,10 @@ def find_quotes(
         # A quotation ending its own sentence (``... timing." Gov. Smith said``) is not
         # attributed by the next sentence; one ending in ``?`` or ``!`` may be
         # (``"Why now?" Smith asked``).
+        # The words after it run to the next sentence break, the next quotation or
+        # the paragraph's end, whichever comes first.
         k = bisect_right(sentences, close_mark + (last_char != "."))
-        after_limit = sentences[k] if k < len(sentences) else size  # (or the paragraph end)
+        after_limit = sentences[k] if k < len(sentences) else size
         if n + 1 < count and raws[n + 1][1] < after_limit:
             after_limit = raws[n + 1][1]
         if paragraphs[last_p][1] < after_limit:
