@@ -1059,27 +1059,27 @@ def find_quotes(
             ):
                 speaker = prev
                 continued = True
-        split = text.split()
-        words = len(split)
         # A title or markup is no quotation, nor are a few quoted words nobody says.
-        # (A title has two to eight words once its last stops are stripped: two to
-        # nine words before; and its first words, which the stripping leaves alone,
-        # are ones `_looks_like_title` takes.)
+        # (`_looks_like_title` reads the text only when its first two words, which
+        # it reads as they stand here, are ones a title may have.)
+        head = text.split(None, 2)
         if ("=" in text and _is_markup(text)) or (
-            2 <= words <= 9
+            len(head) > 1
             and text[-1] not in "!?"
-            and _title_word(split[0])
-            and (words == 2 or _title_word(split[1]))
+            and _title_word(head[0])
+            and (len(head) == 2 or _title_word(head[1]))
             and _looks_like_title(text)
             and (speaker is None or _titled_before(body, open_mark))
         ):
             continue
-        if (
-            (speaker is None or ((continued or weak) and words < 4))
-            and ((single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
-            and not (words == 1 and att.first_cue(sent_start, after_limit))
-        ):
-            continue
+        if speaker is None or continued or weak:
+            words = len(head) if len(head) < 3 else len(text.split())
+            if (
+                (speaker is None or words < 4)
+                and ((single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
+                and not (words == 1 and att.first_cue(sent_start, after_limit))
+            ):
+                continue
         if speaker is not None:
             if speaker[2] is not None:
                 att.last_speaker = speaker[2]
