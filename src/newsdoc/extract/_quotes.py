@@ -1061,13 +1061,21 @@ def find_quotes(
                 continued = True
         # A title or markup is no quotation, nor are a few quoted words nobody says.
         # (`_looks_like_title` reads the text only when its first two words, which
-        # it reads as they stand here, are ones a title may have.)
+        # it reads as they stand here, are ones a title may have: `_title_word`,
+        # inline.)
         head = text.split(None, 2)
         if ("=" in text and _is_markup(text)) or (
             len(head) > 1
             and text[-1] not in "!?"
-            and _title_word(head[0])
-            and (len(head) == 2 or _title_word(head[1]))
+            and (
+                (word := head[0])[0].isupper() or word in _TITLE_CASE_SKIP or not word[0].isalpha()
+            )
+            and (
+                len(head) == 2
+                or (word := head[1])[0].isupper()
+                or word in _TITLE_CASE_SKIP
+                or not word[0].isalpha()
+            )
             and _looks_like_title(text)
             and (speaker is None or _titled_before(body, open_mark))
         ):
