@@ -185,12 +185,12 @@ _by_key = operator.itemgetter(0)
 # Fields of the model's slotted classes, set directly when the constructors' checks are off
 # (see newsdoc.extract._fast: every span here is a slice of the body by construction).
 _new = object.__new__
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
-_set_text = Span.__dict__["text"].__set__
-_set_span = DateMention.__dict__["span"].__set__
-_set_value = DateMention.__dict__["value"].__set__
-_set_precision = DateMention.__dict__["precision"].__set__
+_set_start = _fast.set_span_start
+_set_end = _fast.set_span_end
+_set_text = _fast.set_span_text
+_set_span = _fast.set_date_span
+_set_value = _fast.set_date_value
+_set_precision = _fast.set_date_precision
 
 
 def _ref_date(ref: DateValue | None) -> dt.date | None:

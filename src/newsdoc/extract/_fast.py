@@ -12,6 +12,7 @@ invariants).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Sequence
 
 import attrs
@@ -32,7 +33,25 @@ __all__ = ["CHECKED", "article_with", "date_mention", "entity", "quote", "span"]
 CHECKED = False
 
 _new = object.__new__
-_set = object.__setattr__
+
+# The slot descriptors' setters of the model's slotted classes: calling one is cheaper
+# than ``object.__setattr__`` (which looks the descriptor up on every call).
+set_span_start = Span.__dict__["start"].__set__
+set_span_end = Span.__dict__["end"].__set__
+set_span_text = Span.__dict__["text"].__set__
+set_date_span = DateMention.__dict__["span"].__set__
+set_date_value = DateMention.__dict__["value"].__set__
+set_date_precision = DateMention.__dict__["precision"].__set__
+_set_quote_text = Quote.__dict__["text"].__set__
+_set_quote_spans = Quote.__dict__["spans"].__set__
+_set_quote_speaker = Quote.__dict__["speaker"].__set__
+_set_quote_cue = Quote.__dict__["cue"].__set__
+_set_quote_entity = Quote.__dict__["entity"].__set__
+_set_entity_kind = Entity.__dict__["kind"].__set__
+_set_entity_name = Entity.__dict__["name"].__set__
+_set_entity_aliases = Entity.__dict__["aliases"].__set__
+_set_entity_title = Entity.__dict__["title"].__set__
+_set_entity_mentions = Entity.__dict__["mentions"].__set__
 
 
 def span(start: int, end: int, text: str) -> Span:
@@ -40,9 +59,9 @@ def span(start: int, end: int, text: str) -> Span:
     if CHECKED:
         return Span(start=start, end=end, text=text)
     made: Span = _new(Span)
-    _set(made, "start", start)
-    _set(made, "end", end)
-    _set(made, "text", text)
+    set_span_start(made, start)
+    set_span_end(made, end)
+    set_span_text(made, text)
     return made
 
 
@@ -57,11 +76,11 @@ def entity(
     if CHECKED:
         return Entity(kind=kind, name=name, aliases=aliases, title=title, mentions=mentions)
     made: Entity = _new(Entity)
-    _set(made, "kind", kind)
-    _set(made, "name", name)
-    _set(made, "aliases", aliases)
-    _set(made, "title", title)
-    _set(made, "mentions", mentions)
+    _set_entity_kind(made, kind)
+    _set_entity_name(made, name)
+    _set_entity_aliases(made, aliases)
+    _set_entity_title(made, title)
+    _set_entity_mentions(made, mentions)
     return made
 
 
@@ -76,11 +95,11 @@ def quote(
     if CHECKED:
         return Quote(text=text, spans=spans, speaker=speaker, cue=cue, entity=entity)
     made: Quote = _new(Quote)
-    _set(made, "text", text)
-    _set(made, "spans", spans)
-    _set(made, "speaker", speaker)
-    _set(made, "cue", cue)
-    _set(made, "entity", entity)
+    _set_quote_text(made, text)
+    _set_quote_spans(made, spans)
+    _set_quote_speaker(made, speaker)
+    _set_quote_cue(made, cue)
+    _set_quote_entity(made, entity)
     return made
 
 
@@ -89,13 +108,20 @@ def date_mention(span: Span, value: dt.date | None, precision: DatePrecision | N
     if CHECKED:
         return DateMention(span=span, value=value, precision=precision)
     made: DateMention = _new(DateMention)
-    _set(made, "span", span)
-    _set(made, "value", value)
-    _set(made, "precision", precision)
+    set_date_span(made, span)
+    set_date_value(made, value)
+    set_date_precision(made, precision)
     return made
 
 
 _FIELDS: Sequence[str] = tuple(field.name for field in attrs.fields(Article))
+# The fields a copy takes from the original: all but the three extraction fills.
+_KEPT = tuple(name for name in _FIELDS if name not in ("entities", "quotes", "dates"))
+_ARTICLE_SETTERS = tuple(Article.__dict__[name].__set__ for name in _KEPT)
+_article_values = operator.attrgetter(*_KEPT)
+_set_article_entities = Article.__dict__["entities"].__set__
+_set_article_quotes = Article.__dict__["quotes"].__set__
+_set_article_dates = Article.__dict__["dates"].__set__
 
 
 def article_with(
@@ -108,9 +134,9 @@ def article_with(
     if CHECKED:
         return attrs.evolve(article, entities=entities, quotes=quotes, dates=dates)
     made: Article = _new(Article)
-    for name in _FIELDS:
-        _set(made, name, getattr(article, name))
-    _set(made, "entities", entities)
-    _set(made, "quotes", quotes)
-    _set(made, "dates", dates)
+    for setter, value in zip(_ARTICLE_SETTERS, _article_values(article), strict=True):
+        setter(made, value)
+    _set_article_entities(made, entities)
+    _set_article_quotes(made, quotes)
+    _set_article_dates(made, dates)
     return made
