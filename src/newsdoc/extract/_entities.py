@@ -83,6 +83,10 @@ _FACILITY_HEADS = word_set("Center Centre Museum Hospital Airport Stadium Arena"
 # of organisations' names): "the State", "the Crown", "the Kremlin".
 _INSTITUTIONS = word_set("State Crown Church Palace Treasury Pentagon Vatican Kremlin")
 _THE = frozenset({"the", "The"})
+# Strengths that mark a title or an institution's word standing alone, typed by
+# `_Doc.use_context` when "the" goes before it and dropped otherwise.
+_TITLE_AFTER_THE = -2
+_INSTITUTION_AFTER_THE = -3
 # Verbs of saying: a bare unknown name before one is a person.
 _SAY_VERBS = word_set(
     "said says say told tells added adds asked stated wrote writes explained argued insisted "
@@ -601,16 +605,12 @@ class _Doc:
             # "President", "Police": a common noun written with a capital; after "the",
             # an institution's head word stands for the institution ("the Court").
             # A title head after "the" stands for the person holding it ("the President").
+            # The word before the run decides: `use_context` does, so that the run's
+            # analysis stays the same in every article.
             if word in lex.title_heads:
-                self.cacheable = False  # the word before the run decides
-                if _prev_word(self.body, start) in _THE:
-                    mention = self.add(start, end, PERSON, 2, word, ())
-                    mention.title = word
-                    mention.tokens = ()
+                self.add(start, end, None, _TITLE_AFTER_THE, word, ())
             elif (word in lex.org_heads or word in _INSTITUTIONS) and word not in _FACILITY_HEADS:
-                self.cacheable = False
-                if _prev_word(self.body, start) in _THE:
-                    self.add(start, end, ORG, 1, word)
+                self.add(start, end, None, _INSTITUTION_AFTER_THE, word)
             return
         if word.endswith(("s", "s.")) and word[:-1] in lex.names:
             kind, canon = lex.names[word[:-1]]
@@ -895,39 +895,49 @@ class _Doc:
         body = self.body
         lex = self.lex
         votes: dict[str, list[int]] = {}
+        pending = False
         for m in self.mentions:
             if m.kind is None:
+                if m.strength <= _TITLE_AFTER_THE:
+                    # A title or an institution's word alone: a name only after "the".
+                    pending = True
+                    if _prev_word(body, m.start) in _THE:
+                        if m.strength == _TITLE_AFTER_THE:
+                            m.kind, m.strength, m.title, m.tokens = PERSON, 2, m.text, ()
+                        else:
+                            m.kind, m.strength = ORG, 1
+                    continue
                 vote = votes.setdefault(m.text, [0, 0])
                 vote[1] += 1
                 # "from Assad's inhumanity": the preposition governs what follows.
                 vote[0] += _prev_word(body, m.start) in lex.place_before
-        person_end = -1  # where the last person's name ended
+        if pending:
+            self.mentions = [m for m in self.mentions if m.strength > _TITLE_AFTER_THE]
+        described = lex.described
+        person_ends: set[int] | None = None  # where people's names end, once asked
         for m in self.mentions:
-            if m.kind is PERSON:
-                person_end = m.end
             if m.strength >= 2 or m.kind in (NATIONALITY, EQUIPMENT):
                 continue
             after = _next_word(body, m.end)
             before = _prev_word(body, m.start)
-            if (
-                (m.kind is None or m.kind is OTHER)
-                and m.start - 4 == person_end
-                and body[person_end : m.start] == " of "
-            ):
-                # "Raymond Chan of People Power": whom the person stands for.
-                m.kind, m.strength = ORG, 1
-                continue
+            if before == "of" and (m.kind is None or m.kind is OTHER):
+                if person_ends is None:
+                    person_ends = {p.end for p in self.mentions if p.kind is PERSON}
+                if m.start - 4 in person_ends and body[m.start - 4] == " ":
+                    # "Raymond Chan of People Power": whom the person stands for.
+                    m.kind, m.strength = ORG, 1
+                    continue
             if after in _REGIME_WORDS and (m.kind is None or m.kind is PERSON) and m.title is None:
                 continue  # "the Assad regime": see `actors`
             if after in lex.place_after:
                 m.kind, m.strength = PLACE, 3
             elif after in lex.org_after:
                 m.kind, m.strength = ORG, 3
-            elif m.kind is not PLACE and before in lex.org_before:
-                m.kind, m.strength = ORG, 2  # "the magazine Zorbo", "state news agency Vanta"
-            elif m.kind is not PLACE and before in lex.person_before:
-                m.kind, m.strength = PERSON, 2  # "fashion designer Telvik"
-                m.tokens = tuple(_strip_the(m.text).split())
+            elif before in described and m.kind is not PLACE:
+                # "the magazine Zorbo", "state news agency Vanta", "fashion designer Telvik".
+                m.kind, m.strength = described[before], 2
+                if m.kind is PERSON:
+                    m.tokens = tuple(_strip_the(m.text).split())
             elif before == "of" and _prev_word(body, m.start - 3) in lex.place_of:
                 m.kind, m.strength = PLACE, 3
             elif _AGE_AFTER.match(body, m.end):
@@ -1020,8 +1030,10 @@ class _Doc:
             pos = m.end
             if m.kind is PLACE:
                 # "the US military", "New Zealand police", "the US-led coalition".
-                led = _LED.match(body, pos)
-                if led is not None:
+                if body[pos : pos + 1] == "-":
+                    led = _LED.match(body, pos)
+                    if led is None:
+                        continue
                     pos = led.end()
                 elif m.strength < 3:
                     continue
@@ -1345,9 +1357,15 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
     doc.groups()
     # An unknown name at a sentence start that never recurs mid-sentence is no name.
     # A surname of a person named in full is a name wherever it stands ("Smith said").
-    mid = {m.text for m in doc.mentions if m.strength >= 0}
-    mid.update([m.tokens[-1] for m in doc.mentions if m.kind is PERSON and len(m.tokens) >= 2])
-    doc.mentions = [m for m in doc.mentions if m.strength >= 0 or m.text in mid]
+    mentions = doc.mentions
+    mid = {m.text for m in mentions if m.strength >= 0}
+    kept = [m for m in mentions if m.strength >= 0 or m.text in mid]
+    if len(kept) < len(mentions):
+        surnames = {m.tokens[-1] for m in mentions if m.kind is PERSON and len(m.tokens) >= 2}
+        if not surnames.isdisjoint([m.text for m in mentions if m.strength < 0]):
+            mid |= surnames
+            kept = [m for m in mentions if m.strength >= 0 or m.text in mid]
+    doc.mentions = kept
     uf = _link(doc)
     return _build(doc, uf)
 

@@ -81,6 +81,8 @@ class Lexicon:
     #: ``firm`` (an organisation), ``designer``, ``wife`` (a person).
     org_before: frozenset[str]
     person_before: frozenset[str]
+    #: Both, with the kind each gives.
+    described: dict[str, EntityKind]
     #: Canonical names of countries (and the home nations: ``England``): places that
     #: also stand for a government or a national team.
     countries: frozenset[str]
@@ -121,6 +123,10 @@ def load_lexicon() -> Lexicon:
             break
         if line[0] != "#":
             peoples.update(part.strip() for part in line.split("|") if part.strip())
+    org_before = frozenset(words.get("organization-before", ()))
+    person_before = frozenset(words.get("person-before", ()))
+    described = dict.fromkeys(person_before, EntityKind.PERSON)
+    described.update(dict.fromkeys(org_before, EntityKind.ORGANIZATION))
     return Lexicon(
         names=names,
         title_heads=heads,
@@ -135,8 +141,9 @@ def load_lexicon() -> Lexicon:
         place_of=frozenset(words.get("place-of", ())),
         place_prefix=frozenset(words.get("place-prefix", ())),
         place_prefix_of=frozenset(words.get("place-prefix-of", ())),
-        org_before=frozenset(words.get("organization-before", ())),
-        person_before=frozenset(words.get("person-before", ())),
+        org_before=org_before,
+        person_before=person_before,
+        described=described,
         countries=frozenset(countries),
         peoples=frozenset(peoples),
     )
