@@ -689,3 +689,11 @@ def test_a_head_word_opening_a_foreign_name_makes_an_organisation() -> None:
         ("Instituto Velmora", EntityKind.ORGANIZATION),
         ("Partito Torvik", EntityKind.ORGANIZATION),
     ]
+
+
+def test_a_common_noun_with_a_capital_makes_no_person() -> None:
+    art = article("Users of Internet Zorbo complained, and Water Torvik stayed quiet.")
+    assert kinds_of(art) == [
+        ("Internet Zorbo", EntityKind.OTHER),
+        ("Water Torvik", EntityKind.OTHER),
+    ]
