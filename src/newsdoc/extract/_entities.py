@@ -1009,6 +1009,29 @@ class _Doc:
                 between = body[m.end : nxt.start]
                 if nxt.kind is PLACE and nxt.strength >= 1 and between in _LIST_JOINS:
                     m.kind, m.strength = PLACE, 2
+        # An unknown name listed with organisations or people is one of them too
+        # ("Zorbo, Microsoft and Sony"), where the others' kind is sure.
+        for i in unknown:
+            m = mentions[i]
+            if m.kind is not None:
+                continue
+            if i > 0:
+                prv = mentions[i - 1]
+                if (
+                    (prv.kind is ORG or prv.kind is PERSON)
+                    and prv.strength >= 2
+                    and body[prv.end : m.start] in _LIST_JOINS
+                ):
+                    m.kind, m.strength = prv.kind, 1
+                    continue
+            if i < last:
+                nxt = mentions[i + 1]
+                if (
+                    (nxt.kind is ORG or nxt.kind is PERSON)
+                    and nxt.strength >= 2
+                    and body[m.end : nxt.start] in _LIST_JOINS
+                ):
+                    m.kind, m.strength = nxt.kind, 1
 
     def groups(self) -> None:
         """A nationality before a noun of a group that acts is an organisation:
