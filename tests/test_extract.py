@@ -697,12 +697,3 @@ def test_a_common_noun_with_a_capital_makes_no_person() -> None:
         ("Internet Zorbo", EntityKind.OTHER),
         ("Water Torvik", EntityKind.OTHER),
     ]
-
-
-def test_an_unknown_name_listed_with_organisations_is_one() -> None:
-    art = article("Zorbo, Reuters and the Tenby Trust bid for it.")
-    assert kinds_of(art) == [
-        ("Zorbo", EntityKind.ORGANIZATION),
-        ("Reuters", EntityKind.ORGANIZATION),
-        ("Tenby Trust", EntityKind.ORGANIZATION),
-    ]

@@ -181,8 +181,6 @@ _GROUP_HEADS = word_set(
     "opposition regime leadership delegation mission embassy parliament ministry "
     "intelligence team squad insurgency coalition television media"
 )
-# What joins a country to the group it leads or backs ("US-led coalition").
-_LED = re.compile(r"-(?:led|backed)(?= )")
 # Heads that name a medium as well as those who run it.
 _MEDIA = frozenset({"television", "media"})
 # Words that may stand between the nationality and the head ("Iraqi security forces").
@@ -190,6 +188,13 @@ _GROUP_MODIFIERS = word_set(
     "security armed military government state special opposition air naval police "
     "intelligence ground federal national coalition rebel border elite defence defense "
     "football cricket rugby hockey olympic news"
+)
+# The start of a group noun phrase after a name: "-led" (after a country only), then a
+# group noun or a modifier ("US-led coalition", "Iraqi security forces").
+_GROUP_START = re.compile(
+    r"(-(?:led|backed))? (?:"
+    + "|".join(sorted(_GROUP_HEADS | _GROUP_MODIFIERS, key=len, reverse=True))
+    + r")(?![a-z])"
 )
 # Lower-case words that may follow such a group (so that the head noun ends the phrase,
 # unlike "Russian military aircraft", "Iraqi government officials").
@@ -895,6 +900,7 @@ class _Doc:
         body = self.body
         lex = self.lex
         votes: dict[str, list[int]] = {}
+        words_before: dict[int, str] = {}  # the word before each unknown name, by start
         pending = False
         for m in self.mentions:
             if m.kind is None:
@@ -910,7 +916,8 @@ class _Doc:
                 vote = votes.setdefault(m.text, [0, 0])
                 vote[1] += 1
                 # "from Assad's inhumanity": the preposition governs what follows.
-                vote[0] += _prev_word(body, m.start) in lex.place_before
+                word = words_before[m.start] = _prev_word(body, m.start)
+                vote[0] += word in lex.place_before
         if pending:
             self.mentions = [m for m in self.mentions if m.strength > _TITLE_AFTER_THE]
         described = lex.described
@@ -919,7 +926,9 @@ class _Doc:
             if m.strength >= 2 or m.kind in (NATIONALITY, EQUIPMENT):
                 continue
             after = _next_word(body, m.end)
-            before = _prev_word(body, m.start)
+            before = words_before.get(m.start)
+            if before is None:
+                before = _prev_word(body, m.start)
             if before == "of" and (m.kind is None or m.kind is OTHER):
                 if person_ends is None:
                     person_ends = {p.end for p in self.mentions if p.kind is PERSON}
@@ -998,6 +1007,7 @@ class _Doc:
                     )
                 ):
                     m.kind, m.strength = PLACE, 2
+                    continue
             if m.kind is None:
                 unknown.append(i)
         # Backwards too, for a list whose known place comes last ("Sarmin and Talamenes").
@@ -1009,29 +1019,6 @@ class _Doc:
                 between = body[m.end : nxt.start]
                 if nxt.kind is PLACE and nxt.strength >= 1 and between in _LIST_JOINS:
                     m.kind, m.strength = PLACE, 2
-        # An unknown name listed with organisations or people is one of them too
-        # ("Zorbo, Microsoft and Sony"), where the others' kind is sure.
-        for i in unknown:
-            m = mentions[i]
-            if m.kind is not None:
-                continue
-            if i > 0:
-                prv = mentions[i - 1]
-                if (
-                    (prv.kind is ORG or prv.kind is PERSON)
-                    and prv.strength >= 2
-                    and body[prv.end : m.start] in _LIST_JOINS
-                ):
-                    m.kind, m.strength = prv.kind, 1
-                    continue
-            if i < last:
-                nxt = mentions[i + 1]
-                if (
-                    (nxt.kind is ORG or nxt.kind is PERSON)
-                    and nxt.strength >= 2
-                    and body[m.end : nxt.start] in _LIST_JOINS
-                ):
-                    m.kind, m.strength = nxt.kind, 1
 
     def groups(self) -> None:
         """A nationality before a noun of a group that acts is an organisation:
@@ -1049,20 +1036,19 @@ class _Doc:
             for i, m in enumerate(self.mentions)
             if m.kind is NATIONALITY or (m.kind is PLACE and m.name in countries)
         ]
+        group_start = _GROUP_START.match
         for i, m in candidates:
+            start = group_start(body, m.end)
+            if start is None:
+                continue  # no group noun or modifier next: most names
             pos = m.end
             if m.kind is PLACE:
                 # "the US military", "New Zealand police", "the US-led coalition".
-                if body[pos : pos + 1] == "-":
-                    led = _LED.match(body, pos)
-                    if led is None:
-                        continue
-                    pos = led.end()
+                if start.group(1):
+                    pos = start.end(1)
                 elif m.strength < 3:
                     continue
-            elif m.text != m.name or m.text not in peoples:
-                continue
-            if body[pos : pos + 1] != " ":
+            elif start.group(1) or m.text != m.name or m.text not in peoples:
                 continue
             for _ in range(3):
                 word = match(body, pos + 1)
@@ -1231,11 +1217,16 @@ def _prev_word(body: str, pos: int) -> str:
     """The word right before ``pos`` (past one space), or ``""``."""
     if pos < 2 or body[pos - 1] != " ":
         return ""
-    i = pos - 2
-    j = i
-    while j >= 0 and body[j].isalpha():
-        j -= 1
-    return body[j + 1 : i + 1]
+    end = pos - 1
+    start = body.rfind(" ", 0, end) + 1
+    word = body[start:end]
+    if word.isalpha():
+        return word  # the usual case: a whole word after a space
+    # Only the letters at the end of the token ("(in", "U.S." gives "").
+    i = end
+    while i > start and body[i - 1].isalpha():
+        i -= 1
+    return body[i:end]
 
 
 # ----------------------------------------------------------------- grouping
