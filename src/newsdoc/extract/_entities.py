@@ -277,11 +277,16 @@ _Tok = tuple[int, int, str]
 # A cached mention: offsets relative to its run, text, kind, strength, name, tokens, title.
 _Record = tuple[int, int, str, EntityKind | None, int, str, tuple[str, ...], str | None]
 
-#: Analyses of runs that do not depend on their article: by lexicon, by (run, sentence
-#: start).  News repeats names, so most runs are read once per process.
-_RUN_CACHES: dict[
-    int, dict[tuple[str, bool], list[tuple[tuple[tuple[str, bool], ...], tuple[_Record, ...]]]]
-] = {}
+#: Analyses of runs that do not depend on their article: by lexicon, then by whether
+#: the run starts a sentence, then by the run's text.  An analysis that asked the
+#: article nothing is kept in the first dictionary of the pair (its records alone); one
+#: that asked keeps its variants, each with the questions and answers it depends on, in
+#: the second.  News repeats names, so most runs are read once per process.
+_RunCache = tuple[
+    dict[str, tuple[_Record, ...]],
+    dict[str, list[tuple[tuple[tuple[str, bool], ...], tuple[_Record, ...]]]],
+]
+_RUN_CACHES: dict[int, tuple[_RunCache, _RunCache]] = {}
 _CACHE_LIMIT = 50_000
 #: Analyses kept per run, for articles that answer its questions differently.
 _VARIANT_LIMIT = 4
@@ -347,14 +352,22 @@ class _Doc:
     def scan(self) -> None:
         """Find and analyse every run of capitalised tokens in the body."""
         body = self.body
-        cache = _RUN_CACHES.setdefault(id(self.lex), {})
+        caches = _RUN_CACHES.get(id(self.lex))
+        if caches is None:
+            caches = _RUN_CACHES[id(self.lex)] = (({}, {}), ({}, {}))
+        mid_plain, mid_asked = caches[0]
+        start_plain, start_asked = caches[1]
         mentions = self.mentions
         append = mentions.append
         written = self._written
-        new = Mention
+        new = _new
+        mention_class = Mention
+        no_name = _NO_NAME
+        glue = _PARTICLE_GLUE
         for match in NAME_RUN.finditer(body):
             start, end = match.span()
-            if body[start:end] in _NO_NAME and body[start - 1 : start] not in _PARTICLE_GLUE:
+            text = body[start:end]
+            if text in no_name and body[start - 1 : start] not in glue:
                 continue  # "But", "He", "Monday": never a name, whatever surrounds it
             if start > 0:
                 prev = body[start - 1]
@@ -373,73 +386,77 @@ class _Doc:
                         if cut < 0 or not body[cut + 1].isupper():
                             continue
                         start = cut + 1
+                        text = body[start:end]
                         sentence_start = False
                     elif prev in "-'’":
                         particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
                         if particle is not None:
                             start = particle.start()  # al-Qaeda
+                            text = body[start:end]
                     if sentence_start is None:
                         sentence_start = is_sentence_start(body, start)
             else:
                 sentence_start = True
-            text = body[start:end]
-            key = (text, sentence_start)
-            variants = cache.get(key)
-            records = None
-            if variants is not None:
-                for queries, recorded in variants:
-                    for low, answer in queries:
-                        known = written.get(low)
-                        if known is None:
-                            known = self.written(low)
-                        if known is not answer:
+            if sentence_start:
+                plain, asked = start_plain, start_asked
+            else:
+                plain, asked = mid_plain, mid_asked
+            records = plain.get(text)
+            variants = None
+            if records is None:
+                variants = asked.get(text)
+                if variants is not None:
+                    for queries, recorded in variants:
+                        for low, answer in queries:
+                            known = written.get(low)
+                            if known is None:
+                                known = self.written(low)
+                            if known is not answer:
+                                break
+                        else:
+                            records = recorded
                             break
-                    else:
-                        records = recorded
-                        break
             if records is not None:
                 for rel_start, rel_end, said, kind, strength, name, tokens, title in records:
-                    append(
-                        new(
-                            start + rel_start,
-                            start + rel_end,
-                            said,
-                            kind,
-                            strength,
-                            name,
-                            tokens,
-                            title,
-                        )
-                    )
+                    m = new(mention_class)
+                    m.start = start + rel_start
+                    m.end = start + rel_end
+                    m.text = said
+                    m.kind = kind
+                    m.strength = strength
+                    m.name = m.group = name
+                    m.tokens = tokens
+                    m.title = title
+                    append(m)
                 continue
             mark = len(mentions)
             self.cacheable = True
             self.queries = []
             self.run(start, end, text, sentence_start)
             if self.cacheable:
-                if len(cache) >= _CACHE_LIMIT:
-                    cache.clear()
+                if len(plain) + len(asked) >= _CACHE_LIMIT // 2:
+                    plain.clear()
+                    asked.clear()
                     variants = None
-                entry = (
-                    tuple(self.queries),
-                    tuple(
-                        (
-                            m.start - start,
-                            m.end - start,
-                            m.text,
-                            m.kind,
-                            m.strength,
-                            m.name,
-                            m.tokens,
-                            m.title,
-                        )
-                        for m in mentions[mark:]
-                    ),
+                made = tuple(
+                    (
+                        m.start - start,
+                        m.end - start,
+                        m.text,
+                        m.kind,
+                        m.strength,
+                        m.name,
+                        m.tokens,
+                        m.title,
+                    )
+                    for m in mentions[mark:]
                 )
-                if variants is None:
-                    cache[key] = [entry]
+                if not self.queries:
+                    plain[text] = made
+                elif variants is None:
+                    asked[text] = [(tuple(self.queries), made)]
                 elif len(variants) < _VARIANT_LIMIT:
-                    variants.append(entry)
+                    variants.append((tuple(self.queries), made))
 
     def run(self, start: int, end: int, text: str, sentence_start: bool) -> None:
         """Analyse one run ``body[start:end]``: cut it into tokens and segments."""
