@@ -33,15 +33,17 @@ from newsdoc.extract._tokens import ABBREVIATIONS, NAME_RUN, PARTICLE_BEFORE, is
 __all__ = ["Mention", "MentionIndex", "find_entities"]
 
 _new = object.__new__
-_set = object.__setattr__
+_set_span_start = _fast.set_span_start
+_set_span_end = _fast.set_span_end
+_set_span_text = _fast.set_span_text
 
 
 def _fast_span(start: int, end: int, text: str) -> Span:
     """`newsdoc.extract._fast.span` without its check of :data:`~._fast.CHECKED`."""
     made: Span = _new(Span)
-    _set(made, "start", start)
-    _set(made, "end", end)
-    _set(made, "text", text)
+    _set_span_start(made, start)
+    _set_span_end(made, end)
+    _set_span_text(made, text)
     return made
 
 
@@ -1389,28 +1391,39 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
     # An unknown name at a sentence start that never recurs mid-sentence is no name.
     # A surname of a person named in full is a name wherever it stands ("Smith said").
     mentions = doc.mentions
-    mid = {m.text for m in mentions if m.strength >= 0}
-    kept = [m for m in mentions if m.strength >= 0 or m.text in mid]
-    if len(kept) < len(mentions):
-        surnames = {m.tokens[-1] for m in mentions if m.kind is PERSON and len(m.tokens) >= 2}
-        if not surnames.isdisjoint([m.text for m in mentions if m.strength < 0]):
-            mid |= surnames
-            kept = [m for m in mentions if m.strength >= 0 or m.text in mid]
-    doc.mentions = kept
+    doubtful = {m.text for m in mentions if m.strength < 0}
+    if doubtful:
+        doubtful.difference_update([m.text for m in mentions if m.strength >= 0])
+        if doubtful:
+            doubtful.difference_update(
+                [m.tokens[-1] for m in mentions if m.kind is PERSON and len(m.tokens) >= 2]
+            )
+            if doubtful:
+                doc.mentions = [m for m in mentions if m.strength >= 0 or m.text not in doubtful]
     uf = _link(doc)
     return _build(doc, uf)
 
 
 def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
     """One `Entity` per group of mentions, in order of first mention."""
+    mentions = doc.mentions
+    # The mentions are usually in position order already (sorting keeps that order).
+    last_start = last_end = -1
+    for m in mentions:
+        start = m.start
+        if start < last_start or (start == last_start and m.end > last_end):
+            mentions = sorted(mentions, key=_by_position)
+            break
+        last_start, last_end = start, m.end
     groups: dict[str, list[Mention]] = {}
     find = uf.find
     roots: dict[str, str] = {}
-    for m in sorted(doc.mentions, key=_by_position):
+    for m in mentions:
         if m.kind is not None:
-            key = roots.get(m.group)
+            group = m.group
+            key = roots.get(group)
             if key is None:
-                key = roots[m.group] = find(m.group)
+                key = roots[group] = find(group)
             members = groups.get(key)
             if members is None:
                 groups[key] = [m]
