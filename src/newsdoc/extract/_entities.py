@@ -940,51 +940,62 @@ class _Doc:
         if pending:
             self.mentions = [m for m in self.mentions if m.strength > _TITLE_AFTER_THE]
         described = lex.described
+        place_after = lex.place_after
+        org_after = lex.org_after
+        place_before = lex.place_before
+        lower_word = _LOWER_WORD.match
+        age_after = _AGE_AFTER.match
+        prev_word = _prev_word
         person_ends: set[int] | None = None  # where people's names end, once asked
         for m in self.mentions:
-            if m.strength >= 2 or m.kind in (NATIONALITY, EQUIPMENT):
+            kind = m.kind
+            if m.strength >= 2 or kind is NATIONALITY or kind is EQUIPMENT:
                 continue
-            after = _next_word(body, m.end)
-            before = words_before.get(m.start)
+            start = m.start
+            end = m.end
+            after = ""  # the lower-case word right after the name (past one space)
+            if body[end : end + 1] == " ":
+                found = lower_word(body, end + 1)
+                if found is not None:
+                    after = found.group()
+            before = words_before.get(start)
             if before is None:
-                before = _prev_word(body, m.start)
-            if before == "of" and (m.kind is None or m.kind is OTHER):
+                before = prev_word(body, start)
+            if before == "of" and (kind is None or kind is OTHER):
                 if person_ends is None:
                     person_ends = {p.end for p in self.mentions if p.kind is PERSON}
-                if m.start - 4 in person_ends and body[m.start - 4] == " ":
+                if start - 4 in person_ends and body[start - 4] == " ":
                     # "Raymond Chan of People Power": whom the person stands for.
                     m.kind, m.strength = ORG, 1
                     continue
-            if after in _REGIME_WORDS and (m.kind is None or m.kind is PERSON) and m.title is None:
+            if after in _REGIME_WORDS and (kind is None or kind is PERSON) and m.title is None:
                 continue  # "the Assad regime": see `actors`
-            if after in lex.place_after:
+            if after in place_after:
                 m.kind, m.strength = PLACE, 3
-            elif after in lex.org_after:
+            elif after in org_after:
                 m.kind, m.strength = ORG, 3
-            elif before in described and m.kind is not PLACE:
+            elif before in described and kind is not PLACE:
                 # "the magazine Zorbo", "state news agency Vanta", "fashion designer Telvik".
                 m.kind, m.strength = described[before], 2
                 if m.kind is PERSON:
                     m.tokens = tuple(_strip_the(m.text).split())
-            elif before == "of" and _prev_word(body, m.start - 3) in lex.place_of:
+            elif before == "of" and prev_word(body, start - 3) in lex.place_of:
                 m.kind, m.strength = PLACE, 3
-            elif _AGE_AFTER.match(body, m.end):
+            elif body[end : end + 1] == "," and age_after(body, end):
                 m.kind, m.strength = PERSON, 2
-            elif m.kind is PERSON:
+            elif kind is PERSON:
                 # A guessed person: "the Smithsonian" is none, "in Saratoga Springs" a place.
                 if before == "the":
                     m.kind = ORG
                 elif before in _IN_PLACE:
                     m.kind = PLACE
-            elif m.kind is None:
+            elif kind is None:
                 if after in _SAY_VERBS:
                     m.kind, m.strength = PERSON, max(m.strength, 1)
-                elif (
-                    before in lex.place_before
-                    and 2 * votes[m.text][0] >= votes[m.text][1]
-                    and m.text != "May"  # "in May": the month
-                ):
-                    m.kind, m.strength = PLACE, max(m.strength, 1)
+                elif before in place_before and m.text != "May":  # "in May": the month
+                    vote = votes[m.text]
+                    if 2 * vote[0] >= vote[1]:
+                        m.kind, m.strength = PLACE, max(m.strength, 1)
         # "Evansville, Indiana" and "Livorno, Tuscany": a name next to a place is one;
         # so is an unknown name listed with places ("in Qamenas, Sarmin and Talamenes").
         mentions = self.mentions
