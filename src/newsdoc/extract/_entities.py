@@ -28,7 +28,13 @@ from newsdoc.extract._aliases import UnionFind, declared_alias_at, initials
 from newsdoc.extract._fast import entity as _entity
 from newsdoc.extract._fast import span as _span
 from newsdoc.extract._lexicon import LEXICON, Lexicon, word_set
-from newsdoc.extract._tokens import ABBREVIATIONS, NAME_RUN, PARTICLE_BEFORE, is_sentence_start
+from newsdoc.extract._tokens import (
+    _SENTENCE_PUNCT,
+    ABBREVIATIONS,
+    NAME_RUN,
+    PARTICLE_BEFORE,
+    is_sentence_start,
+)
 
 __all__ = ["Mention", "MentionIndex", "find_entities"]
 
@@ -219,6 +225,8 @@ _OF_PLACE_HEADS = word_set(
 )
 # What may follow a name that declares an alias: "X (Y)", "X [Y]", "X, also known as Y".
 _ALIAS_START = re.compile(r" *[(\[,]")
+# Prefixes of the group keys `_link` gives people, titles and acting states.
+_KEYED = frozenset({"P:", "T:", "O:"})
 _PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll", "I've", "I’ve", "O"})
 
 
@@ -374,9 +382,16 @@ class _Doc:
             if start > 0:
                 prev = body[start - 1]
                 if prev == " ":
-                    sentence_start = start < 2 or not body[start - 2].isalnum()
-                    if sentence_start:
-                        sentence_start = is_sentence_start(body, start)
+                    if start < 2:
+                        sentence_start = True
+                    else:
+                        before = body[start - 2]
+                        if before.isalnum():
+                            sentence_start = False
+                        elif before in _SENTENCE_PUNCT:
+                            sentence_start = True  # ". Syria": what is_sentence_start says
+                        else:
+                            sentence_start = is_sentence_start(body, start)
                 else:
                     if prev.isalnum():
                         continue  # a capital inside a word: iPhone
@@ -1148,7 +1163,7 @@ class _Doc:
                 if m.strength >= 3:
                     places.append(m)
             elif (kind is PERSON or kind is None) and m.strength < 3 and m.title is None:
-                found = regime(body, m.end)
+                found = regime(body, m.end) if body[m.end + 1 : m.end + 2] in "ragj" else None
                 if found is not None:
                     if kind is None and " " not in m.text:
                         rulers.add(m.text)  # "Assad" alone, elsewhere, is the ruler
@@ -1319,11 +1334,12 @@ def _link(doc: _Doc) -> UnionFind:
     body = doc.body
     by_start: dict[int, Mention] = {}
     add = uf.add
+    get_best = best.get
     for m in mentions:
-        ref = best.get(m.text)
+        ref = get_best(m.text)
         if ref is not None and ref.strength > m.strength and ref.kind is not m.kind:
             m.kind, m.strength, m.name, m.group = ref.kind, ref.strength, ref.name, ref.group
-        if m.kind is not PERSON and m.group[:2] not in ("P:", "T:", "O:"):
+        if m.kind is not PERSON and m.group[:2] not in _KEYED:
             m.group = m.name
         add(m.group)
         by_start[m.start] = m
@@ -1331,13 +1347,17 @@ def _link(doc: _Doc) -> UnionFind:
     acronyms: list[Mention] = []
     declared: dict[str, Mention] = {}
     alias_start = _ALIAS_START.match
+    acronym = _ACRONYM.match
     for m in mentions:
         kind = m.kind
         if kind is None:
             continue
-        if kind is ORG and m.strength <= 2 and _ACRONYM.match(m.text):
+        if kind is ORG and m.strength <= 2 and acronym(m.text):
             acronyms.append(m)
-        if alias_start(body, m.end) is None:
+        end = m.end
+        if body[end : end + 1] == " " and body[end + 1 : end + 2].isalnum():
+            continue  # a word next ("Smith said"): no alias declared (most names)
+        if alias_start(body, end) is None:
             continue
         found = declared_alias_at(body, m.end, by_start)
         if found is None:
