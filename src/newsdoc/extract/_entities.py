@@ -395,7 +395,6 @@ class _Doc:
                 else:
                     if prev.isalnum():
                         continue  # a capital inside a word: iPhone
-                    sentence_start = None
                     if prev == "-" and _STANCE.search(body, max(0, start - 6), start - 1):
                         # "pro-Beijing camp": a stance, not the place; the run goes on
                         # after that word ("pro-Beijing New People's Party").
@@ -405,12 +404,12 @@ class _Doc:
                         start = cut + 1
                         text = body[start:end]
                         sentence_start = False
-                    elif prev in "-'’":
-                        particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
-                        if particle is not None:
-                            start = particle.start()  # al-Qaeda
-                            text = body[start:end]
-                    if sentence_start is None:
+                    else:
+                        if prev in "-'’":
+                            particle = PARTICLE_BEFORE.search(body, max(0, start - 5), start)
+                            if particle is not None:
+                                start = particle.start()  # al-Qaeda
+                                text = body[start:end]
                         sentence_start = is_sentence_start(body, start)
             else:
                 sentence_start = True
