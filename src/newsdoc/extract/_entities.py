@@ -1187,12 +1187,13 @@ class _Doc:
         countries = self.lex.countries
         acting: Mention | None = None
         for m in places:
+            team = m.name in teams
+            if not team and m.name not in countries:
+                continue
             before = _prev_word(body, m.start)
             if before == "the" or before == "The":
                 before = _prev_word(body, m.start - 4)  # "in the UK"
-            if m.name not in teams:
-                if m.name not in countries:
-                    continue
+            if not team:
                 joined = acting is not None and body[acting.end : m.start] == " and "
                 if not joined and not _acts(body, m.start, m.end, before):
                     continue
@@ -1461,7 +1462,12 @@ def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
                 members.append(m)
     entities: list[Entity] = []
     index: MentionIndex = []
-    make_span = _span if _fast.CHECKED else _fast_span
+    checked = _fast.CHECKED
+    make_span = _span if checked else _fast_span
+    new = _new
+    set_start = _set_span_start
+    set_end = _set_span_end
+    set_text = _set_span_text
     for root, members in groups.items():
         kind = members[0].kind
         assert kind is not None
@@ -1520,10 +1526,20 @@ def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
                     and alias not in words
                 ):
                     found.append(alias)
-            if m.start != last_start or m.end != last_end:
-                last_start, last_end = m.start, m.end
-                spans.append(make_span(m.start, m.end, m.text))
-                index.append((m.start, m.end, number))
+            start = m.start
+            end = m.end
+            if start != last_start or end != last_end:
+                last_start = start
+                last_end = end
+                if checked:
+                    spans.append(_span(start, end, m.text))
+                else:
+                    span: Span = new(Span)
+                    set_start(span, start)
+                    set_end(span, end)
+                    set_text(span, m.text)
+                    spans.append(span)
+                index.append((start, end, number))
         entities.append(_entity(kind, name, tuple(found), title, tuple(spans)))
     index.sort()
     return entities, index
