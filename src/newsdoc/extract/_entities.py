@@ -1332,17 +1332,16 @@ def _link(doc: _Doc) -> UnionFind:
         if seen is None or m.strength > seen.strength:
             best[m.text] = m
     body = doc.body
-    by_start: dict[int, Mention] = {}
-    add = uf.add
     get_best = best.get
+    # (The union-find adds a key the first time it is asked about it: no need to add
+    # every group here.)
     for m in mentions:
         ref = get_best(m.text)
         if ref is not None and ref.strength > m.strength and ref.kind is not m.kind:
             m.kind, m.strength, m.name, m.group = ref.kind, ref.strength, ref.name, ref.group
         if m.kind is not PERSON and m.group[:2] not in _KEYED:
             m.group = m.name
-        add(m.group)
-        by_start[m.start] = m
+    by_start: dict[int, Mention] | None = None  # made when a name may declare an alias
     # Aliases the text declares: "US Central Command (Centcom)", "IS [also known as Daesh]".
     acronyms: list[Mention] = []
     declared: dict[str, Mention] = {}
@@ -1359,7 +1358,9 @@ def _link(doc: _Doc) -> UnionFind:
             continue  # a word next ("Smith said"): no alias declared (most names)
         if alias_start(body, end) is None:
             continue
-        found = declared_alias_at(body, m.end, by_start)
+        if by_start is None:
+            by_start = {m.start: m for m in mentions}
+        found = declared_alias_at(body, end, by_start)
         if found is None:
             continue
         alias, explicit = found
