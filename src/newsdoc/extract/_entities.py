@@ -1298,37 +1298,42 @@ def _link(doc: _Doc) -> UnionFind:
             if m.title:
                 titles[m.title.lower()] = m.group
     confirmed: set[str] = set()
+    get_surname = surnames.get
+    place_before = doc.lex.place_before
     for m in mentions:
         tokens = m.tokens
-        if m.kind is PERSON and not tokens:  # a title standing for a person
+        kind = m.kind
+        if kind is PERSON and not tokens:  # a title standing for a person
             m.group = titles.get(m.title.lower() if m.title else "", "T:" + m.name.lower())
             continue
         if len(tokens) != 1:
             continue
         word = tokens[0]
+        target = get_surname(word)
         if m.strength >= 3:
             # A listed name that is also the surname of someone in the article: the person,
             # unless a place preposition goes before it ("in Paris").
-            target = surnames.get(word)
-            if target is not None and _prev_word(doc.body, m.start) not in doc.lex.place_before:
+            if target is not None and _prev_word(doc.body, m.start) not in place_before:
                 m.kind, m.group = PERSON, target
             continue
-        target = surnames.get(word)
-        if target is None and m.kind in (PERSON, None):
+        if target is None and (kind is PERSON or kind is None):
             target = given.get(word)
-        if target is not None and (m.kind is None or m.kind is PERSON or m.strength <= 1):
+        if target is not None and (kind is None or kind is PERSON or m.strength <= 1):
             m.kind, m.strength, m.group = PERSON, 3, target
             confirmed.add(target)
-        elif m.kind is PERSON:
+        elif kind is PERSON:
             m.group = "P:" + m.name
     # The same text keeps one type: the strongest evidence wins.
+    if confirmed:
+        for m in mentions:
+            if m.strength < 2 and m.group in confirmed:
+                m.strength = 2  # a weak guess whose surname recurs alone
     best: dict[str, Mention] = {}
+    get_seen = best.get
     for m in mentions:
-        if m.group in confirmed and m.strength < 2:
-            m.strength = 2  # a weak guess whose surname recurs alone
         if m.kind is None:
             continue
-        seen = best.get(m.text)
+        seen = get_seen(m.text)
         if seen is None or m.strength > seen.strength:
             best[m.text] = m
     body = doc.body
