@@ -697,3 +697,32 @@ def test_a_common_noun_with_a_capital_makes_no_person() -> None:
         ("Internet Zorbo", EntityKind.OTHER),
         ("Water Torvik", EntityKind.OTHER),
     ]
+
+
+def test_dotted_initials_can_end_a_sentence() -> None:
+    art = article("Ministers met in the U.S. The Torvik Council agreed. Ann Keller left.")
+    assert kinds_of(art) == [
+        ("U.S.", EntityKind.PLACE),
+        ("Torvik Council", EntityKind.ORGANIZATION),
+        ("Ann Keller", EntityKind.PERSON),
+    ]
+
+
+def test_a_date_or_a_code_after_on_is_no_part_of_a_name() -> None:
+    art = article(
+        "Crowds came to the Velmora Space Center on April 12 to see the launch on STS-9. "
+        "The Council on Foreign Relations met."
+    )
+    names = [name for name, _ in kinds_of(art)]
+    assert "Velmora Space Center" in names
+    assert "Council on Foreign Relations" in names
+    assert not any(" on April" in name or " on STS" in name for name in names)
+
+
+def test_a_credit_label_is_no_part_of_a_name() -> None:
+    art = article(
+        "The Torvik Parade Photo: Lena Vostrikova.\n\nCrowds filled it. Image: Ann Keller."
+    )
+    names = [name for name, _ in kinds_of(art)]
+    assert "Torvik Parade" in names
+    assert not any("Photo" in name or "Image" in name for name in names)

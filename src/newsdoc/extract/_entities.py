@@ -111,6 +111,11 @@ _EQUIPMENT_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?(s?)\Z")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]{1,7}(s?)\Z")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+\Z")
+# Words that label a photo or video credit ("Image: Jane Doe").
+_CREDIT_LABELS = word_set("Image Images Photo Photos Picture Pictures Video Credit Credits")
+_HAS_DIGIT = re.compile(r"\d")
+# The word that follows, up to a space or the end of the run.
+_NEXT_WORD = re.compile(r"[^ \u00a0]+")
 # Abbreviations in capitals that name no organisation: times, units, formats, ranks.
 _NOT_ORG_ACRONYMS = word_set(
     "VIP VIPs GMT UTC BST CET EST EDT PST PDT HTML PDF URL USB GPS GDP GNP VAT CEO CFO COO "
@@ -413,6 +418,14 @@ class _Doc:
                         sentence_start = is_sentence_start(body, start)
             else:
                 sentence_start = True
+            if body[end : end + 1] == ":":
+                # "... at the booth. Image: Jane Doe": a credit's label, no name.
+                cut = text.rfind(" ") + 1
+                if text[cut:] in _CREDIT_LABELS:
+                    if not cut:
+                        continue
+                    end = start + cut - 1
+                    text = body[start:end]
             if sentence_start:
                 plain, asked = start_plain, start_asked
             else:
@@ -490,13 +503,24 @@ class _Doc:
             if sep.start() == sep.end():
                 continue
             token = body[pos : sep.start()]
-            if token[-1] == "." and token not in ABBREVIATIONS and not _INITIALS.match(token):
-                # "... in Iraq. The ...": the run ends with its sentence.
-                tokens.append((pos, sep.start() - 1, token[:-1]))
-                self.cut(tokens, joins, sentence_start)
-                tokens, joins, sentence_start = [], [], True
-                pos = sep.end()
-                continue
+            if token[-1] == ".":
+                if token not in ABBREVIATIONS and not _INITIALS.match(token):
+                    # "... in Iraq. The ...": the run ends with its sentence.
+                    tokens.append((pos, sep.start() - 1, token[:-1]))
+                    self.cut(tokens, joins, sentence_start)
+                    tokens, joins, sentence_start = [], [], True
+                    pos = sep.end()
+                    continue
+                if _INITIALS.match(token) and not sep.group("conn"):
+                    after = sep.end()
+                    nxt = _NEXT_WORD.match(body, after, end)
+                    if nxt is not None and (nxt.group() in _LEADING_STOP or nxt.group() == "The"):
+                        # "... in the U.S. The ...": dotted initials end the sentence.
+                        tokens.append((pos, sep.start(), token))
+                        self.cut(tokens, joins, sentence_start)
+                        tokens, joins, sentence_start = [], [], True
+                        pos = after
+                        continue
             tokens.append((pos, sep.start(), token))
             if sep.group("poss"):
                 joins.append("'s")
@@ -531,6 +555,10 @@ class _Doc:
                         or left in self.lex.place_heads
                         or left in self.lex.title_heads
                         or left in EVENT_HEADS
+                    ) and not (
+                        # "Kennedy Space Center on April 12", "... on STS-1": a date or a
+                        # code after "on" is no part of the name.
+                        join[:2] == "on" and (nxt[2] in DATE_WORDS or _HAS_DIGIT.search(nxt[2]))
                     )
                 elif join in _NAME_PARTICLES or join == "&":
                     keep = True
