@@ -122,6 +122,20 @@ def test_years_and_quantities() -> None:
     ]
 
 
+def test_a_year_after_a_preposition_of_time_is_no_quantity() -> None:
+    assert dates("In 2020 people voted; about 2020 people marched; by 2030 homes warm.") == [
+        ("2020", dt.date(2020, 1, 1), YEAR),
+        ("2030", dt.date(2030, 1, 1), YEAR),
+    ]
+
+
+def test_a_modifier_is_a_word_of_its_own() -> None:
+    assert dates("Stocks outlast week after week; (last week) and x-next month.") == [
+        ("last week", dt.date(2023, 6, 26), WEEK),
+        ("next month", dt.date(2023, 8, 1), MONTH),
+    ]
+
+
 def test_without_an_article_date() -> None:
     body = "Last week, on Friday, two days ago, today and next year; in 2019 at noon."
     assert dates(body, None) == [

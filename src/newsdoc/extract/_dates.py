@@ -102,7 +102,7 @@ _YEAR = re.compile(
     rf"(?P<y>{_YEARNUM})(?:[-–](?:\d\d|{_YEARNUM}))?(?P<s>s)?(?![\d%]|[.,]\d|[-–]\d)"
 )
 _REL = re.compile(
-    rf"(?P<mod>(?:earlier|later|early|late){_S}+(?:this|last)|last|next|this|past|coming|previous)"
+    rf"(?<![^\W\d_])(?P<mod>(?:earlier|later|early|late){_S}+(?:this|last)|last|next|this|past|coming|previous)"
     rf"{_S}+(?P<unit>week|month|year|weekend|decade)\b",
     re.IGNORECASE,
 )
@@ -128,6 +128,10 @@ _QUANTITY_WORDS = word_set(
     "units cases deaths jobs members students workers fighters refugees migrants homes houses "
     "cars acres hectares calories points rounds times percent per words pages ships planes "
     "aircraft drones rockets missiles shells"
+)
+# A preposition of time right before a number: "in 2020 people voted" reads a year.
+_YEAR_PREP = re.compile(
+    r"(?<![^\W\d_])(?:in|since|during|until|till|before|after|by)[ \u00a0]\Z", re.IGNORECASE
 )
 # Words that put a sentence in the future ("will meet Monday").
 _FUTURE_WORDS = (
@@ -592,8 +596,10 @@ def find_dates(body: str, ref: DateValue | None) -> list[DateMention]:
                 or (char not in " \u00a0.,;:" and not char.isalpha())
             ):
                 after = body[end : end + 20].lstrip(" \u00a0").split(" ", 1)[0]
-                if after.lower().strip(".,;:") in _QUANTITY_WORDS:
-                    continue
+                if after.lower().strip(".,;:") in _QUANTITY_WORDS and not _YEAR_PREP.search(
+                    body, max(0, start - 8), start
+                ):
+                    continue  # "2020 people", but not "in 2020 people voted"
             year = body[start : start + 4]
             value = _JAN1.get(year) or dt.date(int(year), 1, 1)
             precision = YEAR
