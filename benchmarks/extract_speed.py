@@ -9,7 +9,9 @@ Usage::
 
 Reports articles per second for: parsing alone (``loads(text, extract=False)``),
 extraction alone (on parsed articles), each part of extraction alone (entities,
-quotes, dates), parse + extract (``loads(text)``, which extracts by default), and
+quotes, dates), parse + extract (``loads(text)``, which extracts by default; the
+articles are kept in a list, except in the *streamed* row, where each is dropped before
+the next is read, as in a pipeline that writes its results out), and
 ``spacy.blank("en")`` tokenizing the same bodies (only when spaCy is installed;
 it does much less: no typing, grouping, quotes or dates).  Each figure is the best
 of ``--repeat`` runs, except the *first pass* rows: parse + extract over the texts
@@ -61,6 +63,11 @@ def load_texts(pattern: str, min_size: int, limit: int) -> list[str]:
 def _run_all(extractor: Callable[[Article], Article], articles: Sequence[Article]) -> None:
     for article in articles:
         extractor(article)
+
+
+def _stream(texts: Sequence[str]) -> None:
+    for text in texts:
+        loads(text)  # each article dropped before the next is read, as in a pipeline
 
 
 def best_rate(run: Callable[[], object], count: int, repeat: int) -> float:
@@ -129,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rates |= {
         "parse+extract": best_rate(lambda: [loads(t) for t in texts], n, args.repeat),
         "parse+extract, first pass": first_pass,
+        "parse+extract, streamed": best_rate(partial(_stream, texts), n, args.repeat),
     }
     try:
         import spacy

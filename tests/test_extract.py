@@ -726,3 +726,31 @@ def test_a_credit_label_is_no_part_of_a_name() -> None:
     names = [name for name, _ in kinds_of(art)]
     assert "Torvik Parade" in names
     assert not any("Photo" in name or "Image" in name for name in names)
+
+
+def test_a_town_and_its_region_make_one_mention_of_the_town() -> None:
+    art = article(
+        "Ann Keller moved from Tenby, Texas to Aleppo, Syria, then toured Ohio, Texas and "
+        "Iowa. Tenby grew."
+    )
+    tenby = entity(art, "Tenby")
+    assert tenby.kind is EntityKind.PLACE
+    assert [m.text for m in tenby.mentions] == ["Tenby, Texas", "Tenby"]
+    assert tenby.aliases == ()
+    assert [m.text for m in entity(art, "Aleppo").mentions] == ["Aleppo, Syria"]
+    # The region stays a mention of its own; a list of regions is left alone.
+    assert [m.text for m in entity(art, "Texas").mentions] == ["Texas", "Texas"]
+    assert [m.text for m in entity(art, "Ohio").mentions] == ["Ohio"]
+
+
+def test_a_plural_possessive_belongs_to_the_name_after_it() -> None:
+    art = article(
+        "The Torvik People's Party and the Tenby Children's Hospital met; Britain's Labour "
+        "Party did not."
+    )
+    assert kinds_of(art) == [
+        ("Torvik People's Party", EntityKind.ORGANIZATION),
+        ("Tenby Children's Hospital", EntityKind.PLACE),
+        ("Britain", EntityKind.PLACE),
+        ("Labour Party", EntityKind.ORGANIZATION),
+    ]

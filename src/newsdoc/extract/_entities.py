@@ -111,6 +111,12 @@ _EQUIPMENT_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?(s?)\Z")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]{1,7}(s?)\Z")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+\Z")
+# Plural nouns whose possessive belongs to the name that follows: "People's Party",
+# "Children's Hospital", "Women's March".
+_GROUP_POSSESSORS = word_set(
+    "People Peoples Children Women Men Workers Veterans Farmers Citizens Nations Writers "
+    "Teachers Doctors Consumers Taxpayers Mothers Fathers Soldiers Sailors Students"
+)
 # Words that label a photo or video credit ("Image: Jane Doe").
 _CREDIT_LABELS = word_set("Image Images Photo Photos Picture Pictures Video Credit Credits")
 _HAS_DIGIT = re.compile(r"\d")
@@ -562,6 +568,8 @@ class _Doc:
                     )
                 elif join in _NAME_PARTICLES or join == "&":
                     keep = True
+                elif join == "'s" and left in _GROUP_POSSESSORS:
+                    keep = True  # "People's Liberation Army", "Children's Hospital"
                 if not keep:
                     # Keep any connector a listed name needs ("Bosnia and Herzegovina").
                     start = seg_tokens[0][0]
@@ -1092,6 +1100,31 @@ class _Doc:
                 if nxt.kind is PLACE and nxt.strength >= 1 and between in _LIST_JOINS:
                     m.kind, m.strength = PLACE, 2
 
+    def towns_in_regions(self) -> None:
+        """A place, a comma and the country or state it lies in make one mention of the
+        first place: ``Houston, Texas``, ``Aleppo, Syria``.
+
+        The region stays a mention of its own, inside the town's.  A list of regions
+        (``Ohio, Texas``) is left alone.
+        """
+        mentions = self.mentions
+        regions = self.lex.regions
+        body = self.body
+        for i in range(len(mentions) - 1):
+            town = mentions[i]
+            if town.kind is not PLACE or body[town.end : town.end + 2] != ", ":
+                continue
+            region = mentions[i + 1]
+            if (
+                region.start == town.end + 2
+                and region.kind is PLACE
+                and region.name in regions
+                and town.name not in regions
+                and town.text not in regions
+            ):
+                town.end = region.end
+                town.text = body[town.start : region.end]
+
     def groups(self) -> None:
         """A nationality before a noun of a group that acts is an organisation:
         ``Iraqi forces``, ``the Syrian government``, ``Iraqi security forces``.
@@ -1466,6 +1499,7 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
             if doubtful:
                 doc.mentions = [m for m in mentions if m.strength >= 0 or m.text not in doubtful]
     uf = _link(doc)
+    doc.towns_in_regions()  # after linking, which reads each town's name as written
     return _build(doc, uf)
 
 
@@ -1519,6 +1553,7 @@ def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
                     if alias != name
                     and not (kind is EQUIPMENT or kind is NATIONALITY)
                     and alias not in name.split()
+                    and alias[: len(name) + 2] != name + ", "  # "Houston, Texas"
                     else ()
                 )
             index.append((m.start, m.end, number))
@@ -1558,6 +1593,7 @@ def _build(doc: _Doc, uf: UnionFind) -> tuple[list[Entity], MentionIndex]:
                     and alias not in found
                     and not ((kind is EQUIPMENT or kind is NATIONALITY) and m.name != alias)
                     and alias not in words
+                    and alias[: len(name) + 2] != name + ", "
                 ):
                     found.append(alias)
             start = m.start

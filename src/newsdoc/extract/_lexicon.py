@@ -88,6 +88,21 @@ class Lexicon:
     countries: frozenset[str]
     #: Every form of the nationalities and peoples (not religions or political groups).
     peoples: frozenset[str]
+    #: Every form of the names of countries, territories and the first-level parts of
+    #: countries (US states, provinces): what may follow a town's name after a comma
+    #: (``Houston, Texas``).
+    regions: frozenset[str]
+
+
+# The parts of places.txt whose places may qualify a town's name ("Houston, Texas").
+_REGION_PARTS = frozenset(
+    {
+        "countries",
+        "parts of countries, territories",
+        "US states",
+        "Canadian provinces, Australian states",
+    }
+)
 
 
 def load_lexicon() -> Lexicon:
@@ -111,12 +126,17 @@ def load_lexicon() -> Lexicon:
     parts = frozenset(word for entries in titles.values() for e in entries for word in e.split())
     words = _sections("name_words.txt")
     countries: set[str] = set()
+    regions: set[str] = set()
     part = ""
     for line in _read_all("places.txt"):
         if line.startswith("# ---"):
             part = line[5:].strip()
-        elif part in ("countries", "parts of countries, territories") and line[0] != "#":
-            countries.add(line.split("|")[0].strip())
+        elif line[0] != "#":
+            forms = [form.strip() for form in line.split("|") if form.strip()]
+            if part in ("countries", "parts of countries, territories"):
+                countries.add(forms[0])
+            if part in _REGION_PARTS:
+                regions.update(forms)
     peoples: set[str] = set()
     for line in _read_all("nationalities.txt"):
         if line.startswith("# --- religions"):
@@ -146,6 +166,7 @@ def load_lexicon() -> Lexicon:
         described=described,
         countries=frozenset(countries),
         peoples=frozenset(peoples),
+        regions=frozenset(regions),
     )
 
 
