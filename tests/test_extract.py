@@ -754,3 +754,10 @@ def test_a_plural_possessive_belongs_to_the_name_after_it() -> None:
         ("Britain", EntityKind.PLACE),
         ("Labour Party", EntityKind.ORGANIZATION),
     ]
+
+
+def test_a_name_listed_with_people_is_a_person() -> None:
+    body = "Coach Ann Keller picked Lena Vostrikova, Yannick Torvik, and Dries Quellmann."
+    assert kinds_of(article(body))[-1] == ("Dries Quellmann", EntityKind.PERSON)
+    # Alone, the common word "dries" keeps the name from being a person.
+    assert kinds_of(article("It came from Dries Quellmann."))[-1][1] is not EntityKind.PERSON

@@ -1099,6 +1099,25 @@ class _Doc:
                 between = body[m.end : nxt.start]
                 if nxt.kind is PLACE and nxt.strength >= 1 and between in _LIST_JOINS:
                     m.kind, m.strength = PLACE, 2
+        self._listed_with_people()
+
+    def _listed_with_people(self) -> None:
+        """A name of two or more words, of no kind yet or a weak other one, listed with a
+        person is a person: "Ann Keller, Lena Vostrikova and Dries Torvik"."""
+        mentions = self.mentions
+        body = self.body
+        last = len(mentions) - 1
+        for i, m in enumerate(mentions):
+            if not (m.kind is None or (m.kind is OTHER and m.strength < 2)) or " " not in m.text:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j <= last:
+                    other = mentions[j]
+                    between = body[other.end : m.start] if j < i else body[m.end : other.start]
+                    if other.kind is PERSON and other.strength >= 1 and between in _LIST_JOINS:
+                        m.kind, m.strength = PERSON, 1
+                        m.tokens = tuple(m.text.split())
+                        break
 
     def towns_in_regions(self) -> None:
         """A place, a comma and the country or state it lies in make one mention of the
