@@ -761,3 +761,24 @@ def test_a_name_listed_with_people_is_a_person() -> None:
     assert kinds_of(article(body))[-1] == ("Dries Quellmann", EntityKind.PERSON)
     # Alone, the common word "dries" keeps the name from being a person.
     assert kinds_of(article("It came from Dries Quellmann."))[-1][1] is not EntityKind.PERSON
+
+
+def test_a_code_of_capitals_and_digits_is_no_organisation() -> None:
+    art = article("Users of IE6 and the ZX81 left; the G20 and the TSU board met.")
+    assert kinds_of(art) == [
+        ("IE6", EntityKind.OTHER),
+        ("ZX81", EntityKind.OTHER),
+        ("G20", EntityKind.ORGANIZATION),
+        ("TSU", EntityKind.ORGANIZATION),
+    ]
+
+
+def test_a_known_organisation_before_an_unknown_word_makes_no_person() -> None:
+    art = article("Users moved from Google Chrome to Microsoft Zorbo, said Ann Keller.")
+    assert kinds_of(art) == [
+        ("Google", EntityKind.ORGANIZATION),
+        ("Google Chrome", EntityKind.OTHER),
+        ("Microsoft", EntityKind.ORGANIZATION),
+        ("Microsoft Zorbo", EntityKind.OTHER),
+        ("Ann Keller", EntityKind.PERSON),
+    ]

@@ -699,6 +699,11 @@ class _Doc:
                 or _ROMAN.match(word)
             ):
                 return
+            if _HAS_DIGIT.search(word):
+                # "IE6", "A380", "MH17": a model, a product, a flight more often than an
+                # organisation (the listed ones, "G20", are typed by the list).
+                self.add(start, end, OTHER, 1, word)
+                return
             self.add(start, end, ORG, 2, word)
             return
         if word in lex.first_names:
@@ -823,7 +828,10 @@ class _Doc:
             for tok in tokens:
                 self.single(tok, False)
             return
-        if self.person_like(words, joins):
+        if self.person_like(words, joins) and not (
+            lead is not None and lead[0] is ORG and joins[0] == ""
+        ):
+            # (Not after a known organisation: "Microsoft Teams", "Google Chrome".)
             self.add(start, end, PERSON, 1, text, words)
             return
         if first == "The" and n >= 2:
