@@ -782,3 +782,30 @@ def test_a_known_organisation_before_an_unknown_word_makes_no_person() -> None:
         ("Microsoft Zorbo", EntityKind.OTHER),
         ("Ann Keller", EntityKind.PERSON),
     ]
+
+
+def test_a_program_is_no_organisation_unless_listed() -> None:
+    art = article("The Tenby Space Program ended; the World Food Programme fed them.")
+    assert kinds_of(art) == [
+        ("Tenby Space Program", EntityKind.OTHER),
+        ("World Food Programme", EntityKind.ORGANIZATION),
+    ]
+
+
+def test_a_known_surname_before_an_unknown_word_makes_no_person() -> None:
+    art = article("Ann Keller spoke at the Keller Zorbo show. Leung Yiu-chung met Leung Kwok-hung.")
+    kinds = dict(kinds_of(art))
+    assert kinds["Ann Keller"] is EntityKind.PERSON
+    assert kinds["Keller Zorbo"] is not EntityKind.PERSON
+    assert kinds["Leung Yiu-chung"] is kinds["Leung Kwok-hung"] is EntityKind.PERSON
+
+
+def test_the_word_ending_an_organisations_of_name_stands_for_it() -> None:
+    art = article(
+        "The Church of Zorbology sued. Critics of Zorbology left the University of Sheffield "
+        "for Sheffield."
+    )
+    church = entity(art, "Church of Zorbology")
+    assert church.kind is EntityKind.ORGANIZATION
+    assert [m.text for m in church.mentions] == ["Church of Zorbology", "Zorbology"]
+    assert entity(art, "Sheffield").kind is EntityKind.PLACE

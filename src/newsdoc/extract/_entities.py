@@ -117,6 +117,8 @@ _GROUP_POSSESSORS = word_set(
     "People Peoples Children Women Men Workers Veterans Farmers Citizens Nations Writers "
     "Teachers Doctors Consumers Taxpayers Mothers Fathers Soldiers Sailors Students"
 )
+# Words that end the name of a plan or a scheme, not of an organisation or a person.
+_PLAN_HEADS = word_set("Program Programme Programs Programmes Project Projects Initiative")
 # Words that label a photo or video credit ("Image: Jane Doe").
 _CREDIT_LABELS = word_set("Image Images Photo Photos Picture Pictures Video Credit Credits")
 _HAS_DIGIT = re.compile(r"\d")
@@ -749,14 +751,19 @@ class _Doc:
             ),
             -1,
         )
-        if last in lex.org_heads or inner_head > 0:
+        plan = last in _PLAN_HEADS
+        if last in lex.org_heads or inner_head > 0 or plan:
             # "Syrian Democratic Forces", "Andy Warhol Foundation for the Visual Arts";
-            # a building is a place ("Kennedy Space Center", "Al Assad University Hospital").
+            # a building is a place ("Kennedy Space Center", "Al Assad University Hospital");
+            # a plan is neither ("Space Shuttle Program", "Manhattan Project").
             head_at = n - 1 if inner_head < 0 else inner_head
             facility = words[head_at] in _FACILITY_HEADS and (
                 inner_head < 0 or joins[head_at] in _OF_ONLY
             )
-            self.named(tokens, joins, PLACE if facility else ORG, 3)
+            if plan and inner_head < 0:
+                self.named(tokens, joins, OTHER, 2)
+            else:
+                self.named(tokens, joins, PLACE if facility else ORG, 3)
             if first in lex.first_names and head_at >= 2 and joins[0] == "":
                 # A person the organisation is named after: "Andy Warhol Foundation",
                 # "Andy Warhol Photographic Legacy Program" (given name and surname).
@@ -1126,6 +1133,55 @@ class _Doc:
                         m.kind, m.strength = PERSON, 1
                         m.tokens = tuple(m.text.split())
                         break
+
+    def short_of_names(self) -> None:
+        """An unknown word standing alone that ends an organisation's "<head> of <word>"
+        name is that organisation: "the Church of Scientology ... against Scientology".
+
+        A listed name (a place: "University of Sheffield ... Sheffield") is left alone.
+        """
+        mentions = self.mentions
+        ends: dict[str, Mention] = {}
+        names = self.lex.names
+        for m in mentions:
+            if m.kind is ORG and " of " in m.text:
+                word = m.text.rpartition(" ")[2]
+                if word[:1].isupper() and word not in names and word not in ends:
+                    ends[word] = m
+        if not ends:
+            return
+        for m in mentions:
+            if m.kind is None and m.strength >= 0:
+                org = ends.get(m.text)
+                if org is not None:
+                    m.kind, m.strength, m.name, m.group = ORG, 1, org.name, org.group
+
+    def surname_before_a_word(self) -> None:
+        """A guessed person of two words whose first word is the surname of someone named
+        in full is no person: "Andy Warhol ... the Warhol Polaroids", "Trump Tower".
+
+        A given name as the second word keeps the person ("Leung Yiu-chung", named
+        surname first, beside "Leung Kwok-hung").
+        """
+        mentions = self.mentions
+        surnames = {
+            m.tokens[-1]
+            for m in mentions
+            if m.kind is PERSON and m.strength >= 2 and len(m.tokens) >= 2
+        }
+        if not surnames:
+            return
+        first_names = self.lex.first_names
+        for m in mentions:
+            if (
+                m.kind is PERSON
+                and m.strength <= 1
+                and len(m.tokens) == 2
+                and m.tokens[0] in surnames
+                and m.tokens[1] not in first_names
+                and not _ROMANISED.match(m.tokens[1])
+            ):
+                m.kind = OTHER
 
     def towns_in_regions(self) -> None:
         """A place, a comma and the country or state it lies in make one mention of the
@@ -1525,6 +1581,8 @@ def find_entities(body: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], 
             )
             if doubtful:
                 doc.mentions = [m for m in mentions if m.strength >= 0 or m.text not in doubtful]
+    doc.surname_before_a_word()
+    doc.short_of_names()
     uf = _link(doc)
     doc.towns_in_regions()  # after linking, which reads each town's name as written
     return _build(doc, uf)
