@@ -347,11 +347,16 @@ def test_a_building_named_like_an_organisation_is_a_place() -> None:
 
 
 def test_the_person_an_organisation_is_named_after_is_a_mention() -> None:
-    art = article("The Andy Warhol Photographic Legacy Program gave prints that Warhol took.")
+    art = article(
+        "The Andy Warhol Photographic Legacy Program and the Andy Warhol Foundation gave "
+        "prints that Warhol took."
+    )
     warhol = entity(art, "Andy Warhol")
     assert warhol.kind is EntityKind.PERSON
-    assert [m.text for m in warhol.mentions] == ["Andy Warhol", "Warhol"]
-    assert entity(art, "Andy Warhol Photographic Legacy Program").kind is EntityKind.ORGANIZATION
+    assert [m.text for m in warhol.mentions] == ["Andy Warhol", "Andy Warhol", "Warhol"]
+    assert entity(art, "Andy Warhol Foundation").kind is EntityKind.ORGANIZATION
+    # A plan named after a person is no organisation, but the person is named in it.
+    assert entity(art, "Andy Warhol Photographic Legacy Program").kind is EntityKind.OTHER
 
 
 def test_sentence_initial_words_are_not_names() -> None:
