@@ -814,3 +814,11 @@ def test_the_word_ending_an_organisations_of_name_stands_for_it() -> None:
     assert church.kind is EntityKind.ORGANIZATION
     assert [m.text for m in church.mentions] == ["Church of Zorbology", "Zorbology"]
     assert entity(art, "Sheffield").kind is EntityKind.PLACE
+
+
+def test_a_work_after_its_describing_noun_is_other() -> None:
+    art = article("She starred in the film Zorbo Nights and wrote the novel Tenby Rain.")
+    assert kinds_of(art) == [
+        ("Zorbo Nights", EntityKind.OTHER),
+        ("Tenby Rain", EntityKind.OTHER),
+    ]

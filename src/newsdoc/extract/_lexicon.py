@@ -81,7 +81,7 @@ class Lexicon:
     #: ``firm`` (an organisation), ``designer``, ``wife`` (a person).
     org_before: frozenset[str]
     person_before: frozenset[str]
-    #: Both, with the kind each gives.
+    #: Both, and the nouns of works and products (kind other), with the kind each gives.
     described: dict[str, EntityKind]
     #: Canonical names of countries (and the home nations: ``England``): places that
     #: also stand for a government or a national team.
@@ -147,6 +147,7 @@ def load_lexicon() -> Lexicon:
     person_before = frozenset(words.get("person-before", ()))
     described = dict.fromkeys(person_before, EntityKind.PERSON)
     described.update(dict.fromkeys(org_before, EntityKind.ORGANIZATION))
+    described.update(dict.fromkeys(words.get("other-before", ()), EntityKind.OTHER))
     return Lexicon(
         names=names,
         title_heads=heads,
