@@ -21,6 +21,8 @@ _WORDS = [
     "Friday", "Sunday", "July", "9,", "2019", "2023-07-09", "last", "week", "month", "ago",
     "two", "years", "next", "Monday", "3", "p.m.", "“", "”", '"', "‘", "’", "'", ":", ",", ".",
     "\n\n", "—", "(", ")", "Ünal", "São Paulo", "İstanbul", "Nguyễn", "\u00a0", "…",
+    "Photo:", "Image", "Houston,", "Texas", "People's", "Party", "Program", "film", "Church",
+    "IE6", "Google", "Chrome", "The", "  ",
 ]  # fmt: skip
 _prose = st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)
 _any_text = st.text(max_size=300)
@@ -74,6 +76,19 @@ def test_extraction_never_raises_on_parsed_input(data: str | bytes) -> None:
     for diagnostic in result.diagnostics:
         if diagnostic.code in DIAGNOSTIC_CODES:
             assert diagnostic.severity == "warning"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"D\rL  Photo: 'D'L",  # found by fuzzing: a credit's label after two spaces
+        "x\n\nAnn Keller\u00a0Photo: Lena Vostrikova.",
+    ],
+)
+def test_extraction_of_inputs_that_once_failed(data: str | bytes) -> None:
+    result = extract(loads(data))
+    attrs.evolve(result)  # every span checked
+    assert all(" " not in m.text[-1:] for e in result.entities for m in e.mentions)
 
 
 @given(_articles())

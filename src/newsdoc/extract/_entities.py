@@ -428,12 +428,12 @@ class _Doc:
                 sentence_start = True
             if body[end : end + 1] == ":":
                 # "... at the booth. Image: Jane Doe": a credit's label, no name.
-                cut = text.rfind(" ") + 1
+                cut = max(text.rfind(" "), text.rfind("\u00a0")) + 1
                 if text[cut:] in _CREDIT_LABELS:
                     if not cut:
                         continue
-                    end = start + cut - 1
-                    text = body[start:end]
+                    text = text[:cut].rstrip(" \u00a0")  # the spaces before the label
+                    end = start + len(text)
             if sentence_start:
                 plain, asked = start_plain, start_asked
             else:
