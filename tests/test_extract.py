@@ -658,11 +658,12 @@ def test_capitalised_words_units_and_numerals_are_no_organisations() -> None:
 def test_a_name_after_pro_or_anti_is_a_stance() -> None:
     art = article(
         "The pro-Quellburg camp and anti-Tenby groups met in Quellburg. "
-        "The pro-Quellburg Tenby Reform Party won."
+        "The pro-Quellburg Tenby Reform Party won. Pro-Quellburg Tenby Civic Party lost."
     )
     assert kinds_of(art) == [
         ("Quellburg", EntityKind.PLACE),
         ("Tenby Reform Party", EntityKind.ORGANIZATION),
+        ("Tenby Civic Party", EntityKind.ORGANIZATION),
     ]
 
 

@@ -426,6 +426,16 @@ class _Doc:
                         sentence_start = is_sentence_start(body, start)
             else:
                 sentence_start = True
+            if text[:4] == "Pro-" or text[:5] == "Anti-":
+                # "For the Pro-Beijing camp": a stance, as after "pro-" in lower case.
+                dash = text.index("-") + 1
+                if text[dash : dash + 1].isupper():
+                    cut = body.find(" ", start, end)
+                    if cut < 0 or not body[cut + 1].isupper():
+                        continue
+                    start = cut + 1
+                    text = body[start:end]
+                    sentence_start = False
             if body[end : end + 1] == ":":
                 # "... at the booth. Image: Jane Doe": a credit's label, no name.
                 cut = max(text.rfind(" "), text.rfind("\u00a0")) + 1
