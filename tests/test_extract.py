@@ -763,8 +763,15 @@ def test_a_plural_possessive_belongs_to_the_name_after_it() -> None:
 
 
 def test_a_name_listed_with_people_is_a_person() -> None:
-    body = "Coach Ann Keller picked Lena Vostrikova, Yannick Torvik, and Dries Quellmann."
-    assert kinds_of(article(body))[-1] == ("Dries Quellmann", EntityKind.PERSON)
+    body = (
+        "Coach Ann Keller picked Lena Vostrikova, Yannick Torvik, and Dries Quellmann. "
+        "Dries Quellmann scored."
+    )
+    quellmann = entity(article(body), "Dries Quellmann")
+    assert quellmann.kind is EntityKind.PERSON
+    assert len(quellmann.mentions) == 2  # the later mention joins the listed one
+    art = article("Ann Keller and a new Prime Minister-designate met.")
+    assert ("Prime Minister-designate", EntityKind.PERSON) not in kinds_of(art)
     # Alone, the common word "dries" keeps the name from being a person.
     assert kinds_of(article("It came from Dries Quellmann."))[-1][1] is not EntityKind.PERSON
 

@@ -1131,16 +1131,19 @@ class _Doc:
         person is a person: "Ann Keller, Lena Vostrikova and Dries Torvik"."""
         mentions = self.mentions
         body = self.body
+        title_words = self.lex.title_words
         last = len(mentions) - 1
         for i, m in enumerate(mentions):
             if not (m.kind is None or (m.kind is OTHER and m.strength < 2)) or " " not in m.text:
                 continue
+            if any(word in title_words for word in m.text.split()):
+                continue  # "a new Prime Minister-designate": a title, not a name
             for j in (i - 1, i + 1):
                 if 0 <= j <= last:
                     other = mentions[j]
                     between = body[other.end : m.start] if j < i else body[m.end : other.start]
                     if other.kind is PERSON and other.strength >= 1 and between in _LIST_JOINS:
-                        m.kind, m.strength = PERSON, 1
+                        m.kind, m.strength = PERSON, 2
                         m.tokens = tuple(m.text.split())
                         break
 
