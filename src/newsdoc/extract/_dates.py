@@ -130,9 +130,7 @@ _QUANTITY_WORDS = word_set(
     "aircraft drones rockets missiles shells"
 )
 # A preposition of time right before a number: "in 2020 people voted" reads a year.
-_YEAR_PREP = re.compile(
-    r"(?<![^\W\d_])(?:in|since|during|until|till|before|after|by)[ \u00a0]\Z", re.IGNORECASE
-)
+_YEAR_PREP = re.compile(r"(?<![^\W\d_])(?:in|since|during|until|till)[ \u00a0]\Z", re.IGNORECASE)
 # Words that put a sentence in the future ("will meet Monday").
 _FUTURE_WORDS = (
     " will ", " shall ", "'ll ", "’ll ", " due ", " scheduled ", " to be held ", " expected to ",

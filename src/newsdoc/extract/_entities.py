@@ -118,9 +118,12 @@ _GROUP_POSSESSORS = word_set(
     "Teachers Doctors Consumers Taxpayers Mothers Fathers Soldiers Sailors Students"
 )
 # Words that end the name of a plan or a scheme, not of an organisation or a person.
-_PLAN_HEADS = word_set("Program Programme Programs Programmes Project Projects Initiative")
+_PLAN_HEADS = word_set("Program Programme Programs Programmes")
 # Words that label a photo or video credit ("Image: Jane Doe").
 _CREDIT_LABELS = word_set("Image Images Photo Photos Picture Pictures Video Credit Credits")
+# Articles that open a sentence after dotted initials ("in the U.S. The ...").
+_ARTICLES = frozenset({"The", "A"})
+_FIRST_SPACE = re.compile(r"[ \u00a0]+")
 _HAS_DIGIT = re.compile(r"\d")
 # The word that follows, up to a space or the end of the run.
 _NEXT_WORD = re.compile(r"[^ \u00a0]+")
@@ -427,13 +430,14 @@ class _Doc:
             else:
                 sentence_start = True
             if text[:4] == "Pro-" or text[:5] == "Anti-":
-                # "For the Pro-Beijing camp": a stance, as after "pro-" in lower case.
-                dash = text.index("-") + 1
-                if text[dash : dash + 1].isupper():
-                    cut = body.find(" ", start, end)
-                    if cut < 0 or not body[cut + 1].isupper():
+                # "For the Pro-Beijing camp": a stance, as after "pro-" in lower case, when
+                # a listed name follows the dash (not "Anti-Defamation League").
+                found = _FIRST_SPACE.search(text)
+                first = text if found is None else text[: found.start()]
+                if first[first.index("-") + 1 :] in self.lex.names:
+                    if found is None or not text[found.end() : found.end() + 1].isupper():
                         continue
-                    start = cut + 1
+                    start += found.end()
                     text = body[start:end]
                     sentence_start = False
             if body[end : end + 1] == ":":
@@ -532,7 +536,9 @@ class _Doc:
                 if _INITIALS.match(token) and not sep.group("conn"):
                     after = sep.end()
                     nxt = _NEXT_WORD.match(body, after, end)
-                    if nxt is not None and (nxt.group() in _LEADING_STOP or nxt.group() == "The"):
+                    if nxt is not None and (
+                        nxt.group() in _LEADING_STOP or nxt.group() in _ARTICLES
+                    ):
                         # "... in the U.S. The ...": dotted initials end the sentence.
                         tokens.append((pos, sep.start(), token))
                         self.cut(tokens, joins, sentence_start)
@@ -576,7 +582,12 @@ class _Doc:
                     ) and not (
                         # "Kennedy Space Center on April 12", "... on STS-1": a date or a
                         # code after "on" is no part of the name.
-                        join[:2] == "on" and (nxt[2] in DATE_WORDS or _HAS_DIGIT.search(nxt[2]))
+                        join[:2] == "on"
+                        and (
+                            nxt[2] in DATE_WORDS
+                            or nxt[2] == "May"
+                            or _HAS_DIGIT.search(nxt[2]) is not None
+                        )
                     )
                 elif join in _NAME_PARTICLES or join == "&":
                     keep = True
@@ -765,7 +776,7 @@ class _Doc:
         if last in lex.org_heads or inner_head > 0 or plan:
             # "Syrian Democratic Forces", "Andy Warhol Foundation for the Visual Arts";
             # a building is a place ("Kennedy Space Center", "Al Assad University Hospital");
-            # a plan is neither ("Space Shuttle Program", "Manhattan Project").
+            # a plan is neither ("Space Shuttle Program").
             head_at = n - 1 if inner_head < 0 else inner_head
             facility = words[head_at] in _FACILITY_HEADS and (
                 inner_head < 0 or joins[head_at] in _OF_ONLY
@@ -1132,12 +1143,16 @@ class _Doc:
         mentions = self.mentions
         body = self.body
         title_words = self.lex.title_words
+        names = self.lex.names
         last = len(mentions) - 1
         for i, m in enumerate(mentions):
             if not (m.kind is None or (m.kind is OTHER and m.strength < 2)) or " " not in m.text:
                 continue
-            if any(word in title_words for word in m.text.split()):
+            words = m.text.split()
+            if any(word in title_words for word in words):
                 continue  # "a new Prime Minister-designate": a title, not a name
+            if names.get(words[0], (None,))[0] is ORG:
+                continue  # "Google Chrome": a known organisation's product
             for j in (i - 1, i + 1):
                 if 0 <= j <= last:
                     other = mentions[j]
@@ -1171,10 +1186,12 @@ class _Doc:
 
     def surname_before_a_word(self) -> None:
         """A guessed person of two words whose first word is the surname of someone named
-        in full is no person: "Andy Warhol ... the Warhol Polaroids", "Trump Tower".
+        in full, and whose second the article uses as a noun ("the Polaroid camera"), is
+        no person: "Andy Warhol ... the Warhol Polaroids".
 
         A given name as the second word keeps the person ("Leung Yiu-chung", named
-        surname first, beside "Leung Kwok-hung").
+        surname first, beside "Leung Kwok-hung"), and so does a second word never
+        written after "the" ("Kamala Harris ... Harris Faulkner").
         """
         mentions = self.mentions
         surnames = {
@@ -1185,6 +1202,7 @@ class _Doc:
         if not surnames:
             return
         first_names = self.lex.first_names
+        body = self.body
         for m in mentions:
             if (
                 m.kind is PERSON
@@ -1193,6 +1211,7 @@ class _Doc:
                 and m.tokens[0] in surnames
                 and m.tokens[1] not in first_names
                 and not _ROMANISED.match(m.tokens[1])
+                and "the " + m.tokens[1] in body  # a noun: "the Polaroid camera"
             ):
                 m.kind = OTHER
 
@@ -1201,14 +1220,20 @@ class _Doc:
         first place: ``Houston, Texas``, ``Aleppo, Syria``.
 
         The region stays a mention of its own, inside the town's.  A list of regions
-        (``Ohio, Texas``) is left alone.
+        (``Ohio, Texas``), a list of places (``Moscow, China and India``) and a town
+        inside a longer name (``University of Houston, Texas``) are left alone.
         """
         mentions = self.mentions
         regions = self.lex.regions
         body = self.body
-        for i in range(len(mentions) - 1):
+        last = len(mentions) - 1
+        reach = -1  # the furthest end of the mentions before the current one
+        for i in range(last):
             town = mentions[i]
-            if town.kind is not PLACE or body[town.end : town.end + 2] != ", ":
+            nested = reach > town.start  # inside "University of Houston": left alone
+            if town.end > reach:
+                reach = town.end
+            if nested or town.kind is not PLACE or body[town.end : town.end + 2] != ", ":
                 continue
             region = mentions[i + 1]
             if (
@@ -1217,6 +1242,12 @@ class _Doc:
                 and region.name in regions
                 and town.name not in regions
                 and town.text not in regions
+                # ... nor a list ("Moscow, China and India"):
+                and not (
+                    i + 2 <= last
+                    and mentions[i + 2].kind is PLACE
+                    and body[region.end : mentions[i + 2].start] in _LIST_JOINS
+                )
             ):
                 town.end = region.end
                 town.text = body[town.start : region.end]

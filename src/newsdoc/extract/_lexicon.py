@@ -88,21 +88,14 @@ class Lexicon:
     countries: frozenset[str]
     #: Every form of the nationalities and peoples (not religions or political groups).
     peoples: frozenset[str]
-    #: Every form of the names of countries, territories and the first-level parts of
-    #: countries (US states, provinces): what may follow a town's name after a comma
-    #: (``Houston, Texas``).
+    #: Every form of the names of countries, US states and Canadian provinces and
+    #: Australian states: what may follow a town's name after a comma (``Houston,
+    #: Texas``).
     regions: frozenset[str]
 
 
 # The parts of places.txt whose places may qualify a town's name ("Houston, Texas").
-_REGION_PARTS = frozenset(
-    {
-        "countries",
-        "parts of countries, territories",
-        "US states",
-        "Canadian provinces, Australian states",
-    }
-)
+_REGION_PARTS = frozenset({"countries", "US states", "Canadian provinces, Australian states"})
 
 
 def load_lexicon() -> Lexicon:
