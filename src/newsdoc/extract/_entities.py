@@ -123,6 +123,7 @@ _PLAN_HEADS = word_set("Program Programme Programs Programmes")
 _CREDIT_LABELS = word_set("Image Images Photo Photos Picture Pictures Video Credit Credits")
 # Articles that open a sentence after dotted initials ("in the U.S. The ...").
 _ARTICLES = frozenset({"The", "A"})
+_STANCE_CAPS = ("Pro-", "Anti-")
 _FIRST_SPACE = re.compile(r"[ \u00a0]+")
 _HAS_DIGIT = re.compile(r"\d")
 # The word that follows, up to a space or the end of the run.
@@ -429,7 +430,7 @@ class _Doc:
                         sentence_start = is_sentence_start(body, start)
             else:
                 sentence_start = True
-            if text[:4] == "Pro-" or text[:5] == "Anti-":
+            if "-" in text and text.startswith(_STANCE_CAPS):
                 # "For the Pro-Beijing camp": a stance, as after "pro-" in lower case, when
                 # a listed name follows the dash (not "Anti-Defamation League").
                 found = _FIRST_SPACE.search(text)
