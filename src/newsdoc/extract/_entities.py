@@ -1160,7 +1160,7 @@ class _Doc:
                     between = body[other.end : m.start] if j < i else body[m.end : other.start]
                     if other.kind is PERSON and other.strength >= 1 and between in _LIST_JOINS:
                         m.kind, m.strength = PERSON, 2
-                        m.tokens = tuple(m.text.split())
+                        m.tokens = tuple(words)
                         break
 
     def short_of_names(self) -> None:
