@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import subprocess
 import sys
@@ -69,15 +70,180 @@ def test_text_format_rewrites_canonically(
     assert out == " date 2023-07-09 \u00a0\nHeadline\n\nBody.\n\n"
     code, _, err = run(["parse", "--format", "text", str(messy), str(messy)], capsys)
     assert code == 2
-    assert "exactly one PATH" in err
+    assert err.startswith("usage: newsdoc parse ")
+    assert err.endswith("newsdoc parse: error: --format text takes exactly one PATH\n")
 
 
-def test_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_missing_path_is_an_error_in_both_commands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     missing = tmp_path / "missing.txt"
+    message = f"{missing}: error: no such file or directory\n"
     code, out, err = run(["parse", str(missing), str(SAMPLE)], capsys)
+    assert (code, err) == (1, message)
+    assert len(out.splitlines()) == 1  # the other file is still printed
+    code, out, err = run(["check", str(missing), str(SAMPLE)], capsys)
+    assert (code, err) == (1, message)
+    assert out == "1 file checked, 0 with errors, 1 path not found\n"
+    code, out, err = run(["check", "--quiet", str(missing), str(SAMPLE)], capsys)
+    assert (code, err) == (1, message)  # --quiet leaves standard error alone
+
+
+def test_missing_path_alone(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nosuchdir"
+    for command in ("parse", "check"):
+        code, out, err = run([command, str(missing)], capsys)
+        assert (code, out) == (1, "")
+        assert err == (
+            f"{missing}: error: no such file or directory\n"
+            f"newsdoc {command}: error: no files to {command}\n"
+        )
+
+
+class _BrokenStdin:
+    """Standard input whose reading fails."""
+
+    class buffer:  # the attribute of sys.stdin that is read
+        @staticmethod
+        def read(size: int = -1) -> bytes:
+            raise OSError(errno.EIO, "Input/output error")
+
+
+def test_unreadable_input_in_both_commands(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _BrokenStdin())
+    code, out, err = run(["parse", "-"], capsys)
+    assert (code, out, err) == (1, "", "<stdin>: error: cannot read: Input/output error\n")
+    code, out, err = run(["check", "-"], capsys)
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        "<stdin>: error: cannot read: Input/output error",
+        "1 file checked, 1 with errors",
+        "        1  unreadable (error)",
+    ]
+
+
+def test_check_reads_stdin() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdoc", "check", "-"],
+        input=BAD.encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (1, b"")
+    assert result.stdout.decode().splitlines() == [
+        "<stdin>:1:7: invalid-date: Invalid date '2023-02-30'",
+        "1 file checked, 1 with errors",
+        "        1  invalid-date (error)",
+    ]
+
+
+def _corpus(root: Path) -> list[Path]:
+    """A directory of articles, and the files of it that are read, in order."""
+    (root / "sub").mkdir()
+    (root / "folder.txt").mkdir()  # a directory, whatever its name
+    (root / "b.txt").write_bytes(SAMPLE.read_bytes())
+    (root / "sub" / "a.txt").write_text("date: 2023-07-09\nSecond\n\nBody.\n", encoding="utf-8")
+    (root / "notes.md").write_text("not an article", encoding="utf-8")
+    return [root / "b.txt", root / "sub" / "a.txt"]
+
+
+def test_parse_takes_what_check_takes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = _corpus(tmp_path)
+    headlines = [newsdoc.read(path).headline for path in files]
+    for paths in ([str(tmp_path)], [str(tmp_path / "**" / "*.txt")]):
+        code, out, err = run(["parse", "--no-extract", *paths], capsys)
+        assert (code, err) == (0, "")
+        assert [json.loads(line)["headline"] for line in out.splitlines()] == headlines
+        code, out, err = run(["check", *paths], capsys)
+        assert (code, err) == (0, "")
+        assert out == "2 files checked, 0 with errors\n"
+
+
+def test_parse_format_text_counts_files_after_expansion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _corpus(tmp_path)
+    code, out, err = run(["parse", "--format", "text", str(tmp_path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: newsdoc parse ")
+    assert err.endswith(
+        f"newsdoc parse: error: --format text takes exactly one file; {tmp_path} holds 2\n"
+    )
+    code, out, err = run(["parse", "--format", "text", str(tmp_path / "sub")], capsys)
+    assert (code, out, err) == (0, " date 2023-07-09 \u00a0\nSecond\n\nBody.\n\n", "")
+
+
+def test_nothing_found_is_a_warning_unless_nothing_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    nothing = [str(tmp_path / "*.nothing"), str(tmp_path / "empty")]
+    warnings = "".join(f"{path}: warning: no files found\n" for path in nothing)
+    for command in ("parse", "check"):
+        code, out, err = run([command, *nothing], capsys)
+        assert (code, out) == (1, "")
+        assert err == warnings + f"newsdoc {command}: error: no files to {command}\n"
+        code, out, err = run([command, *nothing, str(SAMPLE)], capsys)
+        assert (code, err) == (0, warnings)
+        assert len(out.splitlines()) == 1
+
+
+def test_unknown_option_prints_the_command_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("parse", "check"):
+        for argv in ([command, "--bogus", "x"], [command, "x", "--bogus"]):
+            with pytest.raises(SystemExit) as info:
+                main(argv)
+            assert info.value.code == 2
+            err = capsys.readouterr().err
+            assert err.startswith(f"usage: newsdoc {command} ")
+            assert err.endswith(f"newsdoc {command}: error: unrecognized arguments: --bogus\n")
+    with pytest.raises(SystemExit) as info:
+        main(["--bogus", "parse", "x"])  # an option of no command: the top-level usage
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: newsdoc [-h]")
+    assert err.endswith("newsdoc: error: unrecognized arguments: --bogus\n")
+
+
+def test_parse_max_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small = tmp_path / "small.txt"
+    small.write_text("date: 2023-07-09\nHeadline\n\nBody.\n", encoding="utf-8")
+    code, out, err = run(["parse", "--max-size", "100", str(SAMPLE), str(small)], capsys)
     assert code == 1
-    assert len(out.splitlines()) == 1
-    assert err.startswith(f"{missing}: error: cannot read:")
+    assert [json.loads(line)["headline"] for line in out.splitlines()] == ["Headline"]
+    assert err.startswith(f"{SAMPLE}:1:1: too-large: The input is over max_size")
+    assert err.count("\n") == 1
+
+
+def test_max_size_must_be_a_number_of_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("parse", "check"):
+        for size in ("-1", "ten"):
+            with pytest.raises(SystemExit) as info:
+                main([command, "--max-size", size, str(SAMPLE)])
+            assert info.value.code == 2
+            err = capsys.readouterr().err
+            assert err.startswith(f"usage: newsdoc {command} ")
+            assert "argument --max-size: must be a whole number of bytes, 0 or more" in err
+
+
+def test_parse_strict_fails_on_an_empty_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    (tmp_path / "good.txt").write_bytes(SAMPLE.read_bytes())
+    code, out, err = run(["parse", "--strict", str(empty)], capsys)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{empty}:1:1: empty-input: ")
+    code, out, err = run(["parse", "--strict", str(tmp_path)], capsys)
+    assert code == 1
+    assert [json.loads(line)["headline"] for line in out.splitlines()] == [
+        newsdoc.read(SAMPLE).headline
+    ]
+    assert err.startswith(f"{empty}:1:1: empty-input: ")
+    assert err.count("\n") == 1
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,12 +304,8 @@ def test_check_globs_quiet_and_exit_status(
     assert code == 0  # warnings only
     assert out.splitlines() == ["2 files checked, 0 with errors", "        1  no-date (warning)"]
     code, out, err = run(["check", str(tmp_path / "*.nothing")], capsys)
-    assert code == 2
+    assert (code, out) == (1, "")
     assert "no files found" in err
-    code, out, _ = run(["check", str(tmp_path / "missing.txt")], capsys)
-    assert code == 1
-    assert "cannot read" in out
-    assert "unreadable (error)" in out
 
 
 def test_check_max_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,6 +42,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 import newsdoc
@@ -369,6 +370,8 @@ class Perturbation:
     #: Applies only to a file whose own reading repaired no mojibake: text that
     #: already holds mojibake, garbled once more, is no longer a fair test.
     clean_only: bool = False
+    #: Header fields the change adds to the article's metadata.
+    adds: tuple[tuple[str, str], ...] = ()
 
 
 #: English month names, whatever the locale.
@@ -392,6 +395,29 @@ def _spelled(template: str) -> Callable[[str], bytes | None]:
         return f"{DATE_PREFIX}{value} {NBSP}"
 
     return lambda text: _date_line(text, spell)
+
+
+#: Header fields in the seed's own style, without a colon, as scraped files
+#: carry them: each with its value.
+BARE_HEADERS = (
+    ("source", "Holdout Wire"),
+    ("url", "https://example.org/news/2023/a-story"),
+    ("author", "Jane Doe"),
+    ("language", "en"),
+    ("section", "World"),
+)
+
+
+def _with_headers(where: str, style: str) -> Callable[[str], bytes | None]:
+    """Add `BARE_HEADERS` in ``style`` (a format of ``key`` and ``value``)
+    ``before`` or ``after`` the date line (at the top of an undated file)."""
+    lines = "".join(style.format(key=k, value=v) + "\n" for k, v in BARE_HEADERS)
+
+    def apply(text: str) -> bytes:
+        at = text.index("\n") + 1 if where == "after" and text.startswith(DATE_PREFIX) else 0
+        return (text[:at] + lines + text[at:]).encode("utf-8")
+
+    return apply
 
 
 PERTURBATIONS = [
@@ -420,6 +446,16 @@ PERTURBATIONS = [
     Perturbation("date-slashes", _spelled("{year}/{month}/{day}"), dated_only=True),
     Perturbation("date-day-month-year", _spelled("{d} {name} {year}"), dated_only=True),
     Perturbation("date-month-day-year", _spelled("{name} {d}, {year}"), dated_only=True),
+    Perturbation(
+        "bare-headers-before", _with_headers("before", "{key} {value}"), adds=BARE_HEADERS
+    ),
+    Perturbation("bare-headers-after", _with_headers("after", "{key} {value}"), adds=BARE_HEADERS),
+    # The seed's own layout without its no-break space, and tabs for spaces.
+    Perturbation(
+        "seed-style-headers", _with_headers("after", " {key} {value} "), adds=BARE_HEADERS
+    ),
+    Perturbation("tabbed-headers", _with_headers("before", "\t{key}\t{value}"), adds=BARE_HEADERS),
+    Perturbation("colon-headers", _with_headers("before", "{key}: {value}"), adds=BARE_HEADERS),
 ]
 
 CASES = [
@@ -433,12 +469,13 @@ CASES = [
 def _mismatches_with_original(
     perturbation: Perturbation, original: Article, article: Article
 ) -> list[str]:
+    expected = attrs.evolve(original, metadata={**original.metadata, **dict(perturbation.adds)})
     found = [
-        _difference(field, getattr(original, field), getattr(article, field))
+        _difference(field, getattr(expected, field), getattr(article, field))
         for field in ("headline", "date", "paragraphs", "images", "metadata", "id")
-        if getattr(original, field) != getattr(article, field)
+        if getattr(expected, field) != getattr(article, field)
     ]
-    if not found and article != original:
+    if not found and article != expected:
         found.append("the articles differ")
     # A diagnostic is new when its code comes more often than in the original.
     before = Counter(d.code for d in original.diagnostics)

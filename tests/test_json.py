@@ -9,12 +9,13 @@ import pickle
 from typing import Any
 
 import attrs
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import newsdoc
-from newsdoc import Article, JSONError
+from newsdoc import Article, DateMention, DatePrecision, Entity, EntityKind, JSONError, Span
 from newsdoc._json import SCHEMA_VERSION
 from tests.strategies import articles
 
@@ -187,3 +188,70 @@ def test_from_json_on_damaged_documents_raises_only_json_error(
     insert = data.draw(st.text(max_size=5))
     with contextlib.suppress(JSONError):
         newsdoc.from_json(text[:cut] + insert + text[cut + 1 :])
+
+
+def _every_enum_member() -> Article:
+    body = "one two three four five six seven"
+    words = body.split()
+    spans = [
+        Span(start=body.index(word), end=body.index(word) + len(word), text=word) for word in words
+    ]
+    return Article(
+        headline="H",
+        paragraphs=[body],
+        entities=[
+            Entity(kind=kind, name=word, mentions=[span])
+            for kind, word, span in zip(EntityKind, words, spans, strict=True)
+        ],
+        dates=[
+            DateMention(span=span, precision=precision)
+            for precision, span in zip(DatePrecision, spans, strict=False)
+        ],
+    )
+
+
+def test_enums_are_written_and_read_as_their_values() -> None:
+    article = _every_enum_member()
+    data = json.loads(newsdoc.to_json(article))
+    assert [e["kind"] for e in data["entities"]] == [
+        "person", "organization", "place", "nationality", "equipment", "event", "other"
+    ]  # fmt: skip
+    assert [d["precision"] for d in data["dates"]] == ["year", "month", "week", "day", "time"]
+    assert msgspec.json.encode(EntityKind.PERSON) == b'"person"'
+    # The fast path (msgspec) and the exact one (cattrs) give the members themselves.
+    for back in (newsdoc.from_json(newsdoc.to_json(article)), newsdoc.from_dict(data)):
+        assert back == article
+        assert [type(e.kind) for e in back.entities] == [EntityKind] * len(EntityKind)
+        assert [type(d.precision) for d in back.dates] == [DatePrecision] * len(DatePrecision)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"paragraphs": ["a", "b\n\nc"]},
+            [("paragraphs[1]", "holds a blank line, which separates paragraphs: make it two "
+              "paragraphs")],
+        ),
+        (
+            {"paragraphs": ["a\rb", 3]},
+            [
+                ("paragraphs[0]", "holds a line break, which the seed format cannot carry"),
+                ("paragraphs[1]", "expected str, got int"),
+            ],
+        ),
+        (
+            {"headline": "Two\nlines"},
+            [("headline", "holds a line break, which the seed format cannot carry")],
+        ),
+    ],
+)  # fmt: skip
+def test_paragraphs_and_headline_hold_no_line_break(
+    change: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    data = {**newsdoc.to_dict(Article(headline="H")), **change}
+    with pytest.raises(JSONError) as from_text:
+        newsdoc.from_json(json.dumps(data))
+    with pytest.raises(JSONError) as from_data:
+        newsdoc.from_dict(data)
+    assert list(from_text.value.errors) == list(from_data.value.errors) == expected

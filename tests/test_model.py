@@ -6,6 +6,8 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsdoc
 from newsdoc import (
@@ -136,8 +138,14 @@ def test_date_mention_text_and_values() -> None:
         precision=DatePrecision.YEAR,
     )
     assert mention.text == "2019"
-    with pytest.raises(TypeError, match=r"DateMention\.precision"):
-        DateMention(span=mention.span, precision="year")  # type: ignore[arg-type]
+    # The value itself is taken, and becomes the member.
+    by_value = DateMention(span=mention.span, value=dt.date(2019, 1, 1), precision="year")
+    assert by_value == mention
+    assert by_value.precision is DatePrecision.YEAR
+    with pytest.raises(ValueError, match=r"DateMention\.precision: expected one of 'year', "):
+        DateMention(span=mention.span, precision="decade")
+    with pytest.raises(TypeError, match=r"DateMention\.precision: expected DatePrecision, str"):
+        DateMention(span=mention.span, precision=1)  # type: ignore[arg-type]
 
 
 def test_body_and_text() -> None:
@@ -157,3 +165,37 @@ def test_offsets_must_be_whole_minutes() -> None:
         DateMention(span=span, value=odd)
     fine = dt.datetime(2023, 7, 9, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=-3, minutes=-30)))
     assert Article(headline="H", date=fine).date == fine
+
+
+def test_enums_compare_like_their_values() -> None:
+    entity = Entity(kind=EntityKind.PERSON, name="Smith")
+    mention = DateMention(span=Span(start=0, end=1, text="x"), precision=DatePrecision.DAY)
+    assert entity.kind == "person"
+    assert mention.precision == "day"
+    assert isinstance(EntityKind.PLACE, str)
+    assert f"{EntityKind.PLACE}" == str(EntityKind.PLACE) == "place"
+    assert {"person": 1}[EntityKind.PERSON] == 1
+    assert [kind.value for kind in EntityKind] == [str(kind) for kind in EntityKind]
+    assert EntityKind("person") is EntityKind.PERSON
+
+
+def test_constructors_take_an_enum_value_as_its_member() -> None:
+    by_value = Entity(kind="organization", name="Centcom")
+    by_member = Entity(kind=EntityKind.ORGANIZATION, name="Centcom")
+    assert by_value == by_member
+    assert hash(by_value) == hash(by_member)
+    assert type(by_value.kind) is EntityKind
+    with pytest.raises(ValueError, match=r"Entity\.kind: expected one of 'person', 'organization'"):
+        Entity(kind="company", name="Centcom")
+
+
+@given(st.lists(st.text(st.sampled_from("ab \n\r"), max_size=6), max_size=4))
+def test_paragraphs_are_always_the_body_split_at_blank_lines(paragraphs: list[str]) -> None:
+    if any("\n" in p or "\r" in p for p in paragraphs):
+        with pytest.raises(
+            ValueError, match=r"^paragraphs\[\d+\]: holds a (blank line|line break)"
+        ):
+            Article(headline="H", paragraphs=paragraphs)
+        return
+    article = Article(headline="H", paragraphs=paragraphs)
+    assert article.body.split("\n\n") == (list(article.paragraphs) or [""])

@@ -241,7 +241,7 @@ def test_layout_around_lines_is_stripped_but_content_kept() -> None:
 def test_cp1252_bytes_are_decoded_as_cp1252_and_reported() -> None:
     article = newsdoc.loads(b"Headline\n\nCaf\xe9 opens \x93today\x94.\n")
     assert article.paragraphs == ("Café opens “today”.",)
-    [diagnostic] = [d for d in article.diagnostics if d.code == "not-utf8"]
+    [diagnostic] = [d for d in article.diagnostics if d.code == "encoding"]
     assert (diagnostic.lineno, diagnostic.colno, diagnostic.severity) == (3, 4, "warning")
     assert diagnostic.message == "Not valid UTF-8 (byte 0xe9); decoded as cp1252"
 
@@ -261,7 +261,7 @@ def test_other_unicode_encodings(codec: str, sample_bytes: bytes) -> None:
     text = sample_bytes.decode("utf-8")
     article = newsdoc.loads(text.encode(codec))
     assert article == newsdoc.loads(sample_bytes)
-    assert {d.code for d in article.diagnostics} <= {"bom", "not-utf8"}
+    assert {d.code for d in article.diagnostics} <= {"bom", "encoding"}
 
 
 def test_mojibake_is_repaired_and_reported(sample_bytes: bytes) -> None:
@@ -293,7 +293,7 @@ def test_locating_a_body_offset_in_the_file(sample_bytes: bytes) -> None:
 
 @given(st.text(st.characters(exclude_characters="\r\n"), max_size=60))
 def test_the_quick_header_test_agrees_with_the_full_one(line: str) -> None:
-    from newsdoc._parser import read_header_line, surely_not_header
+    from newsdoc._headers import read_header_line, surely_not_header
     from newsdoc._text import LAYOUT
 
     content = line.strip(LAYOUT)

@@ -64,11 +64,14 @@ def test_empty_articles() -> None:
 @pytest.mark.parametrize(
     ("article", "message"),
     [
-        (Article(headline="Two\nlines"), "headline: holds a line break"),
         (Article(headline=" padded"), "headline: leading or trailing white space"),
         (Article(headline="", paragraphs=["Body."]), "headline: an empty line"),
-        (Article(headline="H", paragraphs=["a", "b\n\nc"]), r"paragraphs\[1\]: holds a line break"),
         (Article(headline="H", paragraphs=["a", ""]), r"paragraphs\[1\]: an empty line"),
+        (
+            Article(headline="H", images=[Image(caption="Two\nlines.", credit="AFP")]),
+            r"images\[0\]\.caption: holds a line break",
+        ),
+        (Article(headline="H", metadata={"url": "a\rb"}), r"metadata\['url'\]: holds a line"),
         (
             Article(headline="H", paragraphs=["Smoke rises. — Reuters"]),
             r"paragraphs\[0\]: would be read back as a photo caption",
@@ -103,3 +106,26 @@ def test_what_cannot_be_written_raises_naming_the_field(article: Article, messag
 def test_dumps_refuses_other_types() -> None:
     with pytest.raises(TypeError, match="must be an Article"):
         newsdoc.dumps("text")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"headline": "Two\nlines"}, "headline: holds a line break"),
+        ({"headline": "H", "paragraphs": ["a", "b\rc"]}, r"paragraphs\[1\]: holds a line break"),
+        ({"headline": "H", "paragraphs": ["a", "b\n\nc"]}, r"paragraphs\[1\]: holds a blank line"),
+    ],
+)
+def test_lines_dumps_could_not_write_are_refused_when_built(
+    kwargs: dict[str, object], message: str
+) -> None:
+    # The constructor refuses them, so no article that reaches dumps holds them.
+    with pytest.raises(ValueError, match=message):
+        Article(**kwargs)  # type: ignore[arg-type]
+
+
+def test_dump_writes_nothing_when_dumps_refuses() -> None:
+    buffer = io.BytesIO()
+    with pytest.raises(ValueError, match="headline: leading or trailing"):
+        newsdoc.dump(Article(headline=" padded"), buffer)
+    assert buffer.getvalue() == b""

@@ -17,15 +17,20 @@ from dateutil.parser import UnknownTimezoneWarning
 
 from newsdoc._model import DateValue, has_minute_offset
 
-__all__ = ["DateResult", "looks_like_date", "parse_date"]
+__all__ = ["DateResult", "day_first", "looks_like_date", "parse_date"]
 
-#: ``(value, code)``: the date, or ``None`` with a diagnostic code.
+#: ``(value, code)``: the date and ``None``; or ``None`` and the code of an error
+#: (``invalid-date``, ``partial-date``); or the date and ``ambiguous-date``, a
+#: warning that the numbers read both month first and day first.
 DateResult = tuple[DateValue | None, str | None]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})\Z")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+# Two numbers up to 12 before the year (``12/10/2016``): month and day, in an
+# order the text does not say.
+_TWO_SMALL_NUMBERS = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2\d{2,4}\b")
 
 # Two defaults that differ in every field: a field that comes out different
 # from the two parses was not in the text.
@@ -54,7 +59,24 @@ def parse_date(text: str) -> DateResult:
             return dt.date(*map(int, slash.groups())), None
         except ValueError:
             return None, "invalid-date"
-    return _parse_other(text)
+    other, code = _parse_other(text)
+    if other is not None and _reads_both_ways(text):
+        return other, "ambiguous-date"
+    return other, code
+
+
+def _reads_both_ways(text: str) -> bool:
+    """True when ``text`` starts with two different numbers from 1 to 12 and a year."""
+    match = _TWO_SMALL_NUMBERS.match(text)
+    if match is None:
+        return False
+    first, second = int(match.group(1)), int(match.group(3))
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
+def day_first(value: DateValue) -> DateValue:
+    """The other reading of an ambiguous date: its month and day swapped."""
+    return value.replace(month=value.day, day=value.month)
 
 
 def _parse_other(text: str) -> DateResult:

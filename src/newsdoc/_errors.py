@@ -9,7 +9,16 @@ __all__ = ["CODES", "ParseError", "make_diagnostic", "position"]
 #: Every diagnostic code: its severity and what it means.  The table in
 #: ``docs/diagnostics.md`` is checked against this one by the docs tests.
 CODES: dict[str, tuple[Severity, str]] = {
-    "empty-input": ("warning", "The input is empty or holds only white space."),
+    "empty-input": (
+        "error",
+        "The input is empty or holds only white space: there is no article in it.",
+    ),
+    "not-seed-format": (
+        "error",
+        "The input is not a seed-format article: JSON that is not newsdoc's own, HTML, or a "
+        "binary file (an executable, an image, an archive ...), which it names. The text is "
+        "kept as read, and nothing is extracted from it.",
+    ),
     "too-large": (
         "error",
         "The input is larger than the `max_size` the caller set and was not read "
@@ -26,6 +35,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "The header date lacks a year, month or day (such as `July 2023`); nothing is "
         "filled in, `date` is None and the raw text is kept in `metadata['date']`.",
     ),
+    "ambiguous-date": (
+        "warning",
+        "The header date is all numbers and reads both month first and day first "
+        "(`12/10/2016`); it was read month first, and the message names both readings.",
+    ),
     "duplicate-header": (
         "warning",
         "A header key appears twice; the later value is kept under a numbered key (`source_2`).",
@@ -35,7 +49,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         "The header block runs over 100 lines; the lines after the 100th are read as the "
         "headline and body (nothing is dropped).",
     ),
-    "no-headline": ("warning", "The article has no headline."),
+    "no-headline": ("error", "The article has a header but no headline."),
     "no-body": ("warning", "The article has no body paragraphs."),
     "invalid-utf8": (
         "error",
@@ -47,10 +61,16 @@ CODES: dict[str, tuple[Severity, str]] = {
         "The bytes are not valid in the encoding their byte-order mark names; "
         "undecodable bytes became U+FFFD.",
     ),
-    "not-utf8": (
+    "encoding": (
         "warning",
-        "The bytes are not valid UTF-8 but read as text in another encoding (cp1252, or one "
-        "charset-normalizer detected), which was used.",
+        "The bytes are not UTF-8 but read credibly as text in another encoding, which the "
+        "message names and which was used: cp1252, UTF-16 without a byte-order mark, or a "
+        "code page charset-normalizer detected (cp1251, KOI8-R, cp1253 ...).",
+    ),
+    "unknown-encoding": (
+        "error",
+        "The bytes are not UTF-8 and no encoding reads them credibly; they were decoded as "
+        "cp1252, which keeps every byte but is likely mojibake.",
     ),
     "bom": (
         "warning",

@@ -45,7 +45,15 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.msgspec import make_converter
 
-from newsdoc._model import EMPTY_METADATA, Article, Metadata
+from newsdoc._model import (
+    EMPTY_METADATA,
+    Article,
+    DatePrecision,
+    EntityKind,
+    Metadata,
+    argument_error,
+    line_break_problem,
+)
 
 __all__ = ["SCHEMA_VERSION", "JSONError", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -98,17 +106,48 @@ def _expect_int(value: object, _: object = None) -> int:
 
 
 def _str_tuple(value: object, _: object = None) -> tuple[str, ...]:
+    return _lines_tuple(value, lines=False)
+
+
+def _paragraphs(value: object, _: object = None) -> tuple[str, ...]:
+    return _lines_tuple(value, lines=True)
+
+
+def _lines_tuple(value: object, lines: bool) -> tuple[str, ...]:
+    """A list of str as a tuple; with ``lines``, each must be one line (as paragraphs are)."""
     if type(value) is not list:
         raise _Invalid(f"expected a list of str, got {_type_name(value)}")
     errors: list[Exception] = []
     for index, item in enumerate(value):
         if type(item) is not str:
-            error = _Invalid(f"expected str, got {_type_name(item)}")
+            problem: str | None = f"expected str, got {_type_name(item)}"
+        else:
+            problem = line_break_problem(item) if lines else None
+        if problem is not None:
+            error = _Invalid(problem)
             error.__notes__ = [IterableValidationNote(f"@ index {index}", index, str)]
             errors.append(error)
     if errors:
         raise IterableValidationError("invalid items", errors, tuple)
     return tuple(value)
+
+
+def _headline(value: object, _: object = None) -> str:
+    headline = _expect_str(value)
+    problem = line_break_problem(headline)
+    if problem is not None:
+        raise _Invalid(problem)
+    return headline
+
+
+def _enum_member(value: object, type_: type[EntityKind | DatePrecision]) -> object:
+    if type(value) is str:
+        try:
+            return type_(value)
+        except ValueError:
+            pass
+    # The message the fast path's fallback has always given; docs/json.md lists it.
+    raise _Invalid(f"{value!r} is not a valid value")
 
 
 def _date_value(value: object, _: object = None) -> dt.date | None:
@@ -155,10 +194,20 @@ _CONVERTER.register_structure_hook(str, _expect_str)
 _CONVERTER.register_structure_hook(int, _expect_int)
 _CONVERTER.register_structure_hook_func(lambda t: t == tuple[str, ...], _str_tuple)
 _CONVERTER.register_structure_hook(Metadata, _metadata)
+# The enums are str subclasses: without their own hook, the str hook would take them.
+_CONVERTER.register_structure_hook(EntityKind, _enum_member)
+_CONVERTER.register_structure_hook(DatePrecision, _enum_member)
 _CONVERTER.register_structure_hook_func(lambda t: t == dt.date | None, _date_value)
 _CONVERTER.encoder = msgspec.json.Encoder(enc_hook=_encode_hook)
 _CONVERTER.register_structure_hook(
-    Article, make_dict_structure_fn(Article, _CONVERTER, _parse_info=override(omit=True))
+    Article,
+    make_dict_structure_fn(
+        Article,
+        _CONVERTER,
+        _parse_info=override(omit=True),
+        headline=override(struct_hook=_headline),
+        paragraphs=override(struct_hook=_paragraphs),
+    ),
 )
 _structure_article: Final = _CONVERTER.get_structure_hook(Article)
 _fast_decoder: Final = msgspec.json.Decoder(Article, dec_hook=_decode_hook)
@@ -167,7 +216,7 @@ _fast_decoder: Final = msgspec.json.Decoder(Article, dec_hook=_decode_hook)
 def to_dict(article: Article, /) -> dict[str, Any]:
     """The article as plain JSON data (``dict``, ``list``, ``str``, ``int``, ``None``)."""
     if not isinstance(article, Article):
-        raise TypeError(f"to_dict() argument must be an Article, not {type(article).__name__}")
+        raise argument_error("to_dict", "", "an Article", article) from None
     # Exactly what to_json writes, as Python data.
     document: dict[str, Any] = msgspec.json.decode(to_json(article))
     return document
@@ -179,7 +228,7 @@ def to_json(article: Article, /) -> bytes:
     ``to_json(a).decode()`` is the same document as a ``str``.
     """
     if not isinstance(article, Article):
-        raise TypeError(f"to_json() argument must be an Article, not {type(article).__name__}")
+        raise argument_error("to_json", "", "an Article", article) from None
     # The encoder writes the article's own fields; the version key goes first.
     return _PREFIX + _CONVERTER.encoder.encode(article)[1:]
 
@@ -187,10 +236,20 @@ def to_json(article: Article, /) -> bytes:
 def from_dict(data: Mapping[str, Any], /) -> Article:
     """An `Article` from data shaped like `to_dict`'s output.
 
-    Raises `JSONError` listing every problem with its path.
+    Raises `JSONError` listing every problem with its path; data that is not
+    a JSON object (a list, a number) is one of them.  JSON text (``str`` or
+    ``bytes``) raises `TypeError`: `from_json` reads it.
     """
+    if isinstance(data, str | bytes | bytearray | memoryview):
+        hint = "for JSON text, use from_json()"
+        raise argument_error("from_dict", "", "decoded JSON data (a dict)", data, hint) from None
+    return _from_document(data)
+
+
+def _from_document(data: object) -> Article:
+    """The article in a decoded JSON document, or `JSONError`."""
     if not isinstance(data, Mapping):
-        raise JSONError([("", f"expected a JSON object, got {_type_name(data)}")])
+        raise JSONError([("", f"expected a JSON object, got {_type_name(data)}")]) from None
     _check_version(data)
     try:
         return _structure_article(data, Article)  # type: ignore[no-any-return]
@@ -215,7 +274,8 @@ def from_json(data: str | bytes, /) -> Article:
     elif isinstance(data, bytes | bytearray | memoryview):
         fast = _VERSION_OPENING.match(bytes(data[:64])) is not None
     else:
-        raise TypeError(f"from_json() argument must be str or bytes, not {type(data).__name__}")
+        hint = "for decoded JSON data, use from_dict()" if isinstance(data, Mapping) else ""
+        raise argument_error("from_json", "", "str or bytes (JSON text)", data, hint) from None
     if fast:
         try:
             return _fast_decoder.decode(data)
@@ -225,16 +285,16 @@ def from_json(data: str | bytes, /) -> Article:
         document = msgspec.json.decode(data)
     except msgspec.DecodeError as error:
         raise JSONError([("", f"not JSON: {error}")]) from None
-    return from_dict(document)
+    return _from_document(document)
 
 
 def _check_version(data: Mapping[str, Any]) -> None:
     if "schema_version" not in data:
-        raise JSONError([("schema_version", "missing")])
+        raise JSONError([("schema_version", "missing")]) from None
     version = data["schema_version"]
     if type(version) is not int or version != SCHEMA_VERSION:
         message = f"unsupported version {version!r} (this newsdoc reads {SCHEMA_VERSION})"
-        raise JSONError([("schema_version", message)])
+        raise JSONError([("schema_version", message)]) from None
 
 
 def _join(path: str, note: object) -> str:

@@ -17,11 +17,16 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import io
+import os
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, repeat
-from typing import Any, Literal, TypeAlias, TypeVar
+from typing import Any, Literal, TypeAlias, TypeGuard, TypeVar
 
 import attrs
+
+from newsdoc._text import has_line_break
 
 __all__ = [
     "Article",
@@ -66,7 +71,7 @@ class Metadata(Mapping[str, str]):
     __slots__ = ("_data", "_hash")
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = (), /) -> None:
-        data = dict(items) if items else {}
+        data = dict(items) if type(items) is dict else self._pairs(items)
         if not all(map(str.__instancecheck__, data.values())) or not all(
             map(str.__instancecheck__, data)
         ):
@@ -75,13 +80,27 @@ class Metadata(Mapping[str, str]):
         self._hash: int | None = None
 
     @staticmethod
+    def _pairs(items: object) -> dict[Any, Any]:
+        """A dict of a mapping, or of an iterable of ``(key, value)`` pairs."""
+        if isinstance(items, Mapping):
+            return dict(items)
+        if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+            raise _type_error("metadata", _PAIRS, items) from None
+        data = {}
+        for index, pair in enumerate(items):
+            if isinstance(pair, str | bytes) or not isinstance(pair, Sequence) or len(pair) != 2:
+                raise _type_error(f"metadata: item {index}", "a (key, value) pair", pair) from None
+            data[pair[0]] = pair[1]
+        return data
+
+    @staticmethod
     def _reject(data: dict[Any, Any]) -> None:
         for key, value in data.items():
             if not isinstance(key, str) or not isinstance(value, str):
                 raise TypeError(
-                    f"metadata: keys and values must be str, got {type(key).__name__}: "
-                    f"{type(value).__name__} for key {key!r}"
-                )
+                    f"metadata: keys and values must be str, got {describe(key)}: "
+                    f"{describe(value)} for key {key!r}"
+                ) from None
 
     @classmethod
     def _adopt(cls, data: dict[str, str]) -> Metadata:
@@ -137,16 +156,108 @@ def _to_metadata(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> Metada
 
 T = TypeVar("T")
 
+_PAIRS = "a mapping of str to str, or (key, value) pairs"
+
+
+def describe(value: object) -> str:
+    """What ``value`` is, for an error message: its type, ``None``, or the class it is."""
+    if value is None:
+        return "None"
+    if isinstance(value, type):
+        return f"the class {value.__name__}"
+    return type(value).__name__
+
 
 def _type_error(field: str, expected: str, value: object) -> TypeError:
-    return TypeError(f"{field}: expected {expected}, got {type(value).__name__}")
+    return TypeError(f"{field}: expected {expected}, got {describe(value)}")
+
+
+def argument_error(
+    function: str, name: str, expected: str, value: object, hint: str = ""
+) -> TypeError:
+    """The `TypeError` for argument ``name`` of ``function`` (empty: the first one)."""
+    which = f"(): {name}" if name else "() argument"
+    message = f"{function}{which} must be {expected}, not {describe(value)}"
+    return TypeError(f"{message}; {hint}" if hint else message)
+
+
+def check_binary_file(function: str, name: str, fp: object, mode: Literal["rb", "wb"]) -> None:
+    """Refuse ``fp`` unless it is a binary file object open for ``mode``.
+
+    A path, a text file, a class or an object without the method is refused
+    with a hint, before anything is read or written.
+    """
+    reading = mode == "rb"
+    expected = f"a binary file object (opened with {mode!r})"
+    hint = ""
+    if isinstance(fp, str | bytes | os.PathLike):
+        hint = (
+            "to read the file at a path, use read()"
+            if reading
+            else ("open the path with open(path, 'wb') and pass the file")
+        )
+    elif isinstance(fp, io.TextIOBase):
+        hint = f"it is a text file: open the file in binary mode ({mode!r})"
+    elif isinstance(fp, type) or not callable(getattr(fp, "read" if reading else "write", None)):
+        pass
+    elif isinstance(fp, io.IOBase) and not fp.closed:
+        if reading and not fp.readable():
+            hint = "this one cannot be read"
+        elif not reading and not fp.writable():
+            hint = "this one cannot be written"
+        else:
+            return
+    else:
+        return
+    raise argument_error(function, name, expected, fp, hint) from None
+
+
+def is_int(value: object) -> TypeGuard[int]:
+    """True for an ``int`` that is not a ``bool``."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _check(value: T, cls: type[T] | tuple[type, ...], field: str, optional: bool = False) -> T:
     if isinstance(value, cls) and (cls is not int or type(value) is not bool):
         return value
     names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
-    raise _type_error(field, names + (" or None" if optional else ""), value)
+    raise _type_error(field, names + (" or None" if optional else ""), value) from None
+
+
+def _check_count(value: int, field: str, least: int) -> int:
+    """An ``int`` (not a ``bool``) of at least ``least``."""
+    if not is_int(value):
+        raise _type_error(field, "int", value) from None
+    if value < least:
+        raise ValueError(f"{field}: expected an int of at least {least}, got {value}") from None
+    return value
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def _check_enum(value: E | str, cls: type[E], field: str, optional: bool = False) -> E:
+    """A member of ``cls``, or the member whose value the string ``value`` is."""
+    if type(value) is cls:
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+        valid = ", ".join(repr(member.value) for member in cls)
+        raise ValueError(f"{field}: expected one of {valid}, got {value!r}") from None
+    expected = f"{cls.__name__}, str or None" if optional else f"{cls.__name__} or str"
+    raise _type_error(field, expected, value) from None
+
+
+def line_break_problem(text: str) -> str | None:
+    """Why ``text`` cannot be one line of an article (a paragraph, a headline), if it cannot."""
+    if "\n\n" in text:
+        return "holds a blank line, which separates paragraphs: make it two paragraphs"
+    if has_line_break(text):
+        return "holds a line break, which the seed format cannot carry"
+    return None
 
 
 def has_minute_offset(value: _dt.date) -> bool:
@@ -164,7 +275,7 @@ def has_minute_offset(value: _dt.date) -> bool:
 def _check_date(value: _dt.date, field: str) -> _dt.date:
     _check(value, _dt.date, field, optional=True)
     if not has_minute_offset(value):
-        raise ValueError(f"{field}: the UTC offset must be a whole number of minutes")
+        raise ValueError(f"{field}: the UTC offset must be a whole number of minutes") from None
     return value
 
 
@@ -172,13 +283,13 @@ def _check_tuple(value: Iterable[T], cls: type[T], field: str) -> tuple[T, ...]:
     """Accept any iterable (but a bare string) of ``cls`` items, as a tuple."""
     if type(value) is not tuple:
         if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-            raise _type_error(field, f"a sequence of {cls.__name__}", value)
+            raise _type_error(field, f"a sequence of {cls.__name__}", value) from None
         value = tuple(value)
     if all(map(isinstance, value, repeat(cls))):
         return value
     for i, item in enumerate(value):
         if not isinstance(item, cls):
-            raise _type_error(f"{field}[{i}]", cls.__name__, item)
+            raise _type_error(f"{field}[{i}]", cls.__name__, item) from None
     return value  # pragma: no cover - the loop above always raises
 
 
@@ -195,8 +306,8 @@ def _span_text(value: str) -> str:
     return _check(value, str, "Span.text")
 
 
-def _entity_kind(value: EntityKind) -> EntityKind:
-    return _check(value, EntityKind, "Entity.kind")
+def _entity_kind(value: EntityKind | str) -> EntityKind:
+    return _check_enum(value, EntityKind, "Entity.kind")
 
 
 def _entity_name(value: str) -> str:
@@ -243,12 +354,10 @@ def _datemention_value(value: _dt.date | None) -> _dt.date | None:
     return None if value is None else _check_date(value, "DateMention.value")
 
 
-def _datemention_precision(value: DatePrecision | None) -> DatePrecision | None:
-    return (
-        None
-        if value is None
-        else _check(value, DatePrecision, "DateMention.precision", optional=True)
-    )
+def _datemention_precision(value: DatePrecision | str | None) -> DatePrecision | None:
+    if value is None:
+        return None
+    return _check_enum(value, DatePrecision, "DateMention.precision", optional=True)
 
 
 def _image_caption(value: str) -> str:
@@ -307,16 +416,20 @@ class Span:
         if not 0 <= self.start <= self.end:
             raise ValueError(
                 f"Span: need 0 <= start <= end, got start={self.start}, end={self.end}"
-            )
+            ) from None
         if self.end - self.start != len(self.text):
             raise ValueError(
                 f"Span: end - start is {self.end - self.start} but text "
                 f"{_short(self.text)!r} has {len(self.text)} characters"
-            )
+            ) from None
 
 
-class EntityKind(enum.Enum):
-    """What an `Entity` is.  The values are the JSON spellings."""
+class EntityKind(enum.StrEnum):
+    """What an `Entity` is.  The values are the JSON spellings.
+
+    A member is a ``str`` equal to its value (``EntityKind.PERSON == "person"``),
+    and `Entity` takes the value itself too: ``Entity(kind="person", ...)``.
+    """
 
     PERSON = "person"
     ORGANIZATION = "organization"
@@ -369,11 +482,15 @@ class Quote:
         if self.entity is not None and (type(self.entity) is not int or self.entity < 0):
             raise ValueError(
                 f"Quote.entity: expected a non-negative int or None, got {self.entity!r}"
-            )
+            ) from None
 
 
-class DatePrecision(enum.Enum):
-    """How much of a `DateMention`'s value the text fixes."""
+class DatePrecision(enum.StrEnum):
+    """How much of a `DateMention`'s value the text fixes.
+
+    A member is a ``str`` equal to its value (``DatePrecision.DAY == "day"``),
+    and `DateMention` takes the value itself too: ``precision="day"``.
+    """
 
     YEAR = "year"
     MONTH = "month"
@@ -409,6 +526,18 @@ class Image:
     credit: str | None = attrs.field(default=None, converter=_image_credit)
 
 
+def _location_pos(value: int) -> int:
+    return _check_count(value, "Location.pos", 0)
+
+
+def _location_lineno(value: int) -> int:
+    return _check_count(value, "Location.lineno", 1)
+
+
+def _location_colno(value: int) -> int:
+    return _check_count(value, "Location.colno", 1)
+
+
 @attrs.frozen(slots=True)
 class Location:
     """A position in the decoded input: offset, and 1-based line and column.
@@ -416,12 +545,40 @@ class Location:
     Columns count characters (code points), not bytes.
     """
 
-    pos: int
-    lineno: int
-    colno: int
+    pos: int = attrs.field(converter=_location_pos)
+    lineno: int = attrs.field(converter=_location_lineno)
+    colno: int = attrs.field(converter=_location_colno)
 
     def __str__(self) -> str:
         return f"line {self.lineno}, column {self.colno}"
+
+
+def _diagnostic_code(value: str) -> str:
+    return _check(value, str, "Diagnostic.code")
+
+
+def _diagnostic_message(value: str) -> str:
+    return _check(value, str, "Diagnostic.message")
+
+
+def _diagnostic_severity(value: Severity) -> Severity:
+    if value == "error" or value == "warning":
+        return value
+    if not isinstance(value, str):
+        raise _type_error("Diagnostic.severity", "str", value) from None
+    raise ValueError(f"Diagnostic.severity: expected 'error' or 'warning', got {value!r}") from None
+
+
+def _diagnostic_pos(value: int) -> int:
+    return _check_count(value, "Diagnostic.pos", 0)
+
+
+def _diagnostic_lineno(value: int) -> int:
+    return _check_count(value, "Diagnostic.lineno", 1)
+
+
+def _diagnostic_colno(value: int) -> int:
+    return _check_count(value, "Diagnostic.colno", 1)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -433,12 +590,12 @@ class Diagnostic:
     raises on these) and ``"warning"`` for what it repaired or guessed.
     """
 
-    code: str
-    message: str
-    severity: Severity
-    pos: int
-    lineno: int
-    colno: int
+    code: str = attrs.field(converter=_diagnostic_code)
+    message: str = attrs.field(converter=_diagnostic_message)
+    severity: Severity = attrs.field(converter=_diagnostic_severity)
+    pos: int = attrs.field(converter=_diagnostic_pos)
+    lineno: int = attrs.field(converter=_diagnostic_lineno)
+    colno: int = attrs.field(converter=_diagnostic_colno)
 
     def __str__(self) -> str:
         return f"{self.lineno}:{self.colno}: {self.code}: {self.message}"
@@ -479,6 +636,8 @@ class SourceMap:
     __slots__ = ("_body_starts", "_locator", "_parts", "text")
 
     def __init__(self, text: str, locator: Callable[[str], Parts]) -> None:
+        _check(text, str, "SourceMap.text")
+        _check_callable(locator, "SourceMap.locator")
         #: The decoded input.
         self.text = text
         self._locator = locator
@@ -495,6 +654,7 @@ class SourceMap:
 
     def location(self, pos: int) -> Location:
         """The line and column of offset ``pos`` in the decoded input."""
+        _check_offset(pos, len(self.text), "pos", "the text")
         return Location(pos, *line_and_column(self.parts.line_starts, pos))
 
     def locate(self, article: Article, body_offset: int) -> Location:
@@ -503,16 +663,22 @@ class SourceMap:
         Each call takes time logarithmic in the number of paragraphs: where
         each paragraph starts in the body is worked out once per article.
         """
+        if not isinstance(article, Article):
+            raise argument_error("locate", "article", "an Article", article) from None
+        if not is_int(body_offset):
+            raise argument_error("locate", "body_offset", "an int", body_offset) from None
         paragraphs = article.paragraphs
         if not paragraphs:
-            raise ValueError("the article has no paragraphs")
+            raise ValueError("the article has no paragraphs") from None
         if self._body_starts[0] is not paragraphs:
             gaps = accumulate((len(p) + len(PARAGRAPH_SEPARATOR) for p in paragraphs), initial=0)
             self._body_starts = (paragraphs, list(gaps))
         starts = self._body_starts[1]
         body_length = starts[-1] - len(PARAGRAPH_SEPARATOR)
         if not 0 <= body_offset <= body_length:
-            raise ValueError(f"offset {body_offset} is outside the body (length {body_length})")
+            raise ValueError(
+                f"offset {body_offset} is outside the body (length {body_length})"
+            ) from None
         # The paragraph holding the offset (the end of a paragraph included);
         # an offset inside a separator counts back from the next paragraph.
         index = max(bisect.bisect_right(starts, body_offset + 1, hi=len(paragraphs)) - 1, 0)
@@ -521,6 +687,18 @@ class SourceMap:
 
     def __repr__(self) -> str:
         return f"<SourceMap of {len(self.text)} characters>"
+
+
+def _check_callable(value: object, field: str) -> None:
+    if isinstance(value, type) or not callable(value):
+        raise _type_error(field, "a function", value) from None
+
+
+def _check_offset(value: object, length: int, name: str, of: str) -> None:
+    if not is_int(value):
+        raise _type_error(name, "an int", value) from None
+    if not 0 <= value <= length:
+        raise ValueError(f"{name}: offset {value} is outside {of} (length {length})") from None
 
 
 def _spans_of(article: Article, named: bool = True) -> Iterator[tuple[str, Span]]:
@@ -539,6 +717,20 @@ def _spans_of(article: Article, named: bool = True) -> Iterator[tuple[str, Span]
         yield (f"dates[{i}].span" if named else ""), mention.span
 
 
+_FUNCTION: type = types.FunctionType
+
+
+def _checked_parse_info(
+    diagnostics: Iterable[Diagnostic], text: object, locator: object
+) -> tuple[Diagnostic, ...]:
+    """The arguments of `ParseInfo`, checked; the diagnostics as a tuple."""
+    if text is not None:
+        _check(text, str, "ParseInfo.text", optional=True)
+    if locator is not None:
+        _check_callable(locator, "ParseInfo.locator")
+    return _check_tuple(diagnostics, Diagnostic, "ParseInfo.diagnostics")
+
+
 class ParseInfo:
     """How one article was parsed: its diagnostics and its source map.
 
@@ -554,6 +746,14 @@ class ParseInfo:
         text: str | None = None,
         locator: Callable[[str], Parts] | None = None,
     ) -> None:
+        # What the parser passes goes by in four comparisons; the rest is checked.
+        if (
+            type(diagnostics) is not tuple
+            or diagnostics
+            or type(text) is not str
+            or type(locator) is not _FUNCTION
+        ):
+            diagnostics = _checked_parse_info(diagnostics, text, locator)
         self.diagnostics = diagnostics
         self.text = text
         self._locator = locator
@@ -583,6 +783,14 @@ class Article:
     ``"date"`` only when the header's date could not be read (the raw text is
     then kept there and ``date`` is ``None``).
 
+    The headline and each paragraph are one line of text: one holding a line
+    break (``\\n`` or ``\\r``) is refused with a `ValueError` naming it
+    (``paragraphs[0]: holds a blank line ...``).  So the paragraphs are always
+    ``body.split("\\n\\n")``, every span of the body falls in the paragraphs it
+    names, and `newsdoc.dumps` can write each of them as one line.  (What else
+    the seed format cannot carry, such as an empty paragraph, `newsdoc.dumps`
+    refuses; an article that holds it is still a valid article.)
+
     `diagnostics` and `source` record how the article was parsed
     (pass them as ``parse_info=ParseInfo(...)``); they are left out of
     equality, hashing and JSON, so an article built by hand equals the same
@@ -607,11 +815,19 @@ class Article:
     )
 
     def __attrs_post_init__(self) -> None:
+        headline = self.headline
+        if "\n" in headline or "\r" in headline:
+            raise ValueError(f"headline: {line_break_problem(headline)}") from None
+        # One join and two scans for a character (memchr), cheaper than a loop
+        # over the paragraphs or str.count.
+        joined = "".join(self.paragraphs)
+        if "\n" in joined or "\r" in joined:
+            self._reject_paragraphs()
         if self.date is not None and "date" in self.metadata:
             raise ValueError(
                 "metadata: 'date' holds an unreadable header date and must be absent "
                 "when date is set"
-            )
+            ) from None
         if self.entities or self.quotes or self.dates:
             self._check_spans()
 
@@ -625,6 +841,12 @@ class Article:
         """Where each part stood in the parsed input (``None`` if not parsed)."""
         return self._parse_info.source
 
+    def _reject_paragraphs(self) -> None:
+        for index, paragraph in enumerate(self.paragraphs):
+            problem = line_break_problem(paragraph)
+            if problem is not None:
+                raise ValueError(f"paragraphs[{index}]: {problem}") from None
+
     def _check_spans(self) -> None:
         body = self.body
         if all(body[s.start : s.end] == s.text for _, s in _spans_of(self, named=False)) and all(
@@ -636,18 +858,18 @@ class Article:
                 raise ValueError(
                     f"{where}: span {span.start}:{span.end} runs past the end of the body "
                     f"({len(body)} characters)"
-                )
+                ) from None
             if body[span.start : span.end] != span.text:
                 raise ValueError(
                     f"{where}: body[{span.start}:{span.end}] is "
                     f"{_short(body[span.start : span.end])!r}, not {_short(span.text)!r}"
-                )
+                ) from None
         for i, quote in enumerate(self.quotes):
             if quote.entity is not None and quote.entity >= len(self.entities):
                 raise ValueError(
                     f"quotes[{i}].entity: {quote.entity} is not an index of entities "
                     f"(the article has {len(self.entities)})"
-                )
+                ) from None
 
     @property
     def body(self) -> str:

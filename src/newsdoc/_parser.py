@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from itertools import accumulate, compress, count
 from operator import add, itemgetter
-from typing import NamedTuple
 
 from newsdoc._captions import split_caption
-from newsdoc._dates import looks_like_date, parse_date
+from newsdoc._dates import day_first, parse_date
 from newsdoc._errors import ParseError, make_diagnostic, position
+from newsdoc._headers import STRONG, WEAK, HeaderLine, read_header_line, surely_not_header
 from newsdoc._model import (
     EMPTY_METADATA,
     Article,
@@ -40,7 +39,7 @@ from newsdoc._model import (
     image,
     parsed_article,
 )
-from newsdoc._text import LAYOUT, NBSP
+from newsdoc._text import LAYOUT
 
 __all__ = [
     "MAX_HEADER_LINES",
@@ -55,34 +54,7 @@ __all__ = [
     "split_lines",
 ]
 
-#: Keys whose line is a header line without a colon when the value fits
-#: (a date, a URL).
-_VALUE_KEYS = frozenset({"date", "url", "link"})
-#: Header keys common in scraped news (compared in lower case).
-_USUAL_KEYS = frozenset(
-    {
-        "date", "url", "link", "source", "author", "authors", "byline", "publisher",
-        "section", "category", "language", "id", "tags", "keywords", "title", "updated",
-        "published", "modified", "location", "dateline", "credit", "site",
-    }
-)  # fmt: skip
-
-_LAYOUT_SET = frozenset(LAYOUT)
-# The canonical header line, as written: " key value NBSP" (lower-case key,
-# one space on each side of a value that neither starts nor ends with space).
-_CANONICAL = re.compile(
-    r" ([a-z][a-z0-9_-]{0,29})"  # a space, then the key
-    r" ([^\s:\u200b\u2060\ufeff][^\r\n]*[^\s\u200b\u2060\ufeff]"
-    r"|[^\s:\u200b\u2060\ufeff])"  # a space, then the value
-    r" \u00a0\Z"  # a space and a no-break space closing the line
-)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# A header key: a letter, then letters, digits, '_' or '-'; at most 30 long.
-_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,29}")
-_URL = re.compile(r"https?://", re.IGNORECASE)
-
-# How sure the parser is that a line is a header line.
-STRONG, _WEAK = 2, 1
 
 
 def split_lines(text: str) -> list[str]:
@@ -98,92 +70,6 @@ def line_starts(text: str, lines: list[str]) -> list[int]:
         # Line i starts after the lengths of the lines before it plus i newlines.
         return list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
     return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-
-
-class HeaderLine(NamedTuple):
-    """One header line as read: key, value and where they stand in the line."""
-
-    key: str
-    value: str
-    key_col: int
-    value_col: int
-    strength: int
-
-
-# Builds a HeaderLine from a tuple of its fields without the Python-level
-# ``__new__`` of a NamedTuple: a header line is read for almost every article.
-_header_line: Callable[[tuple[str, str, int, int, int]], HeaderLine] = partial(
-    tuple.__new__, HeaderLine
-)
-
-
-def surely_not_header(line: str, content: str) -> bool:
-    """True when ``read_header_line`` would surely return ``None``: no colon,
-    no closing no-break space, and no key that may stand without a colon."""
-    if ":" in content or line.endswith(NBSP):
-        return False
-    start = content[:4].lower()
-    return start not in ("date", "link") and start[:3] != "url"
-
-
-def read_header_line(line: str, content: str | None = None) -> HeaderLine | None:
-    """header-line = key ( ":" | LAYOUT ) value [ NBSP ]
-
-    A line is surely a header line when it is in the canonical layout (starts
-    with a space, ends with a no-break space), when it is ``date`` followed by something that
-    reads as a date, or ``url`` followed by a URL.  Any other ``key: value``
-    line is a *weak* header line: the last one is taken as the headline when
-    nothing but a blank line follows it (``Breaking: fire in the city``).
-    ``content`` is the line with its layout stripped, when the caller has it.
-    """
-    if line.endswith(NBSP):
-        canonical = _CANONICAL.match(line)
-        if canonical is not None:  # the written layout: " key value NBSP"
-            key, value = canonical.groups()
-            return _header_line((key, value, 1, len(key) + 2, STRONG))
-    if content is None:
-        content = line.strip(LAYOUT)
-    match = _KEY.match(content)
-    if match is None:
-        return None
-    end = match.end()
-    after = content[end : end + 1]
-    if after and after != ":" and after not in _LAYOUT_SET:
-        return None  # the key runs straight into more text: an ordinary word
-    key = match.group().lower()
-    # The written layout: a space before the key, a no-break space after the
-    # value.  Other layout before the key is taken for it only with a usual key:
-    # a headline may carry stray layout at both ends too.
-    marked = (
-        line[:1] in _LAYOUT_SET
-        and line[-1:] in _LAYOUT_SET
-        and NBSP in line[len(line.rstrip(LAYOUT)) :]
-        and (line[:2] == " " + content[:1] or key in _USUAL_KEYS)
-    )
-    if not marked and key not in _VALUE_KEYS and ":" not in content[end : end + 4]:
-        return None  # the cheap test that turns most headlines away
-    rest = content[end:]
-    value = rest.lstrip(LAYOUT)
-    colon = value.startswith(":")
-    if colon:
-        value = value[1:].lstrip(LAYOUT)
-    elif len(value) == len(rest):
-        return None  # the key runs straight into more text: an ordinary word
-    if not value:
-        return None
-    trailing = line[len(line.rstrip(LAYOUT)) :]
-    if marked:
-        strength = STRONG
-    elif key == "date":
-        strength = STRONG if looks_like_date(value) else (_WEAK if colon else 0)
-    elif key in ("url", "link"):
-        strength = STRONG if _URL.match(value) else (_WEAK if colon else 0)
-    else:
-        strength = _WEAK if colon else 0
-    if not strength:
-        return None
-    lead = len(line) - len(line.lstrip(LAYOUT))
-    return _header_line((key, value, lead, len(line) - len(trailing) - len(value), strength))
 
 
 def _has_zero_width(text: str) -> bool:
@@ -367,7 +253,7 @@ def _scan(text: str, locating: bool = False) -> _Parse:
             break
         headers.append((state.offset(index) if index else state.base, header))
         weak_last = None
-        if header.strength == _WEAK and state.following_is_blank(index):
+        if header.strength == WEAK and state.following_is_blank(index):
             weak_last = (state.base, index)
         index += 1
         if index == len(lines) or not content[index]:
@@ -484,10 +370,9 @@ def _header_values(state: _Parse) -> tuple[DateValue | None, Metadata]:
         if key == "date":
             date, code = parse_date(header.value)
             if code is not None:
-                message = "Incomplete date" if code == "partial-date" else "Invalid date"
-                pos = line_start + header.value_col
-                state.report(code, f"{message} {header.value!r}", pos)
-                metadata["date"] = header.value
+                _report_date(state, code, date, header.value, line_start + header.value_col)
+                if date is None:
+                    metadata["date"] = header.value
             continue
         if key != header.key:
             state.report(
@@ -500,6 +385,19 @@ def _header_values(state: _Parse) -> tuple[DateValue | None, Metadata]:
         pos = state.headers[0][0] if state.headers else 0
         state.report("no-date", "No date header line", pos)
     return date, Metadata(metadata) if metadata else EMPTY_METADATA
+
+
+def _report_date(state: _Parse, code: str, date: DateValue | None, value: str, pos: int) -> None:
+    """Report a header date that could not be read, or that reads two ways."""
+    if date is not None:  # ambiguous-date: read month first
+        other = day_first(date)
+        message = (
+            f"Ambiguous date {value!r}: read month first, as {date:%Y-%m-%d}; "
+            f"day first it would be {other:%Y-%m-%d}"
+        )
+    else:
+        message = f"{'Incomplete' if code == 'partial-date' else 'Invalid'} date {value!r}"
+    state.report(code, message, pos)
 
 
 def raise_first_error(article: Article, text: str) -> None:

@@ -25,7 +25,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from newsdoc._errors import CODES, make_diagnostic, position
-from newsdoc._model import Article, Diagnostic, Entity, Quote
+from newsdoc._model import Article, Diagnostic, Entity, Quote, argument_error, describe, is_int
 from newsdoc.extract._dates import find_dates
 from newsdoc.extract._entities import MentionIndex, find_entities
 from newsdoc.extract._fast import article_with
@@ -73,6 +73,34 @@ class Extractor(Protocol):
         ...
 
 
+def _check_switch(value: bool, name: str) -> bool:
+    if value is True or value is False:
+        return value
+    message = f"RuleExtractor.{name}: expected True or False, got {describe(value)}"
+    raise TypeError(message) from None
+
+
+def _entities_switch(value: bool) -> bool:
+    return _check_switch(value, "entities")
+
+
+def _quotes_switch(value: bool) -> bool:
+    return _check_switch(value, "quotes")
+
+
+def _dates_switch(value: bool) -> bool:
+    return _check_switch(value, "dates")
+
+
+def _max_chars(value: int | None) -> int | None:
+    if value is None or (is_int(value) and value >= 0):
+        return value
+    if is_int(value):
+        raise ValueError(f"RuleExtractor.max_chars: expected 0 or more, got {value}") from None
+    message = f"RuleExtractor.max_chars: expected an int or None, got {describe(value)}"
+    raise TypeError(message) from None
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class RuleExtractor:
     """The built-in extractor: regular expressions, rules and shipped word lists.
@@ -81,11 +109,14 @@ class RuleExtractor:
     switched off is returned empty.  Quotes are attributed to entities only when
     ``entities`` is on (their ``speaker`` span is found either way).
 
-    A body longer than ``max_chars`` characters (``None``: no limit) is not
-    searched: the article comes back with no entities, quotes or dates and a
-    ``not-extracted`` diagnostic.  The default, 200,000 characters, is several
-    times the longest news article; it keeps garbage that parses as one huge
-    article (a log file, a data dump) from costing minutes and gigabytes.
+    Each switch is ``True`` or ``False``, and ``max_chars`` an int, 0 or more,
+    or ``None``; anything else raises `TypeError` (a negative ``max_chars``,
+    `ValueError`).  A body longer than ``max_chars`` characters (``None``: no
+    limit) is not searched: the article comes back with no entities, quotes or
+    dates and a ``not-extracted`` diagnostic.  The default, 200,000 characters,
+    is several times the longest news article; it keeps garbage that parses as
+    one huge article (a log file, a data dump) from costing minutes and
+    gigabytes.
 
     While a call runs, Python's cyclic garbage collector is paused (``gc.disable``)
     and then left as it was found, also when the call fails: extraction makes
@@ -93,13 +124,15 @@ class RuleExtractor:
     collector's scans of them would cost about a tenth of the time.
     """
 
-    entities: bool = True
-    quotes: bool = True
-    dates: bool = True
-    max_chars: int | None = MAX_CHARS
+    entities: bool = attrs.field(default=True, converter=_entities_switch)
+    quotes: bool = attrs.field(default=True, converter=_quotes_switch)
+    dates: bool = attrs.field(default=True, converter=_dates_switch)
+    max_chars: int | None = attrs.field(default=MAX_CHARS, converter=_max_chars)
 
     def __call__(self, article: Article, /) -> Article:
         """Return a copy of ``article`` with entities, quotes and dates extracted."""
+        if not isinstance(article, Article):
+            raise argument_error("RuleExtractor", "", "an Article", article) from None
         body = article.body
         if self.max_chars is not None and len(body) > self.max_chars:
             result = article_with(article, (), (), ())
@@ -141,8 +174,34 @@ def extract(article: Article, /, extractor: Extractor | None = None) -> Article:
     Uses the built-in :class:`RuleExtractor` unless ``extractor`` is given.
     Deterministic: the same article always gives the same result.  Anything the
     article already held in ``entities``, ``quotes`` and ``dates`` is replaced.
+    Arguments of the wrong type raise `TypeError`.
     """
-    return (_DEFAULT if extractor is None else extractor)(article)
+    if not isinstance(article, Article):
+        hint = "read the text with newsdoc.loads()" if isinstance(article, str | bytes) else ""
+        raise argument_error("extract", "", "an Article", article, hint) from None
+    if extractor is None:
+        return _DEFAULT(article)
+    expected = "an Extractor (a function of an Article) or None"
+    return run_extractor(check_extractor(extractor, "extract", "extractor", expected), article)
+
+
+def check_extractor(value: object, function: str, name: str, expected: str) -> Extractor:
+    """``value``, argument ``name`` of ``function``, if it is an `Extractor` (else `TypeError`)."""
+    if isinstance(value, type):
+        hint = f"pass an instance, such as {value.__name__}()"
+        raise argument_error(function, name, expected, value, hint) from None
+    if isinstance(value, int) or not callable(value):
+        raise argument_error(function, name, expected, value) from None
+    return value
+
+
+def run_extractor(extractor: Extractor, article: Article) -> Article:
+    """``extractor(article)``, which must be an `Article` (`TypeError` if not)."""
+    result = extractor(article)
+    if not isinstance(result, Article):
+        message = f"the extractor {extractor!r} returned {describe(result)}, not an Article"
+        raise TypeError(message) from None
+    return result
 
 
 def quote_diagnostics(article: Article, problems: Iterable[QuoteProblem]) -> list[Diagnostic]:
