@@ -46,6 +46,14 @@ _TOKENS = [
     "link:",
     "source:",
     "author: ",
+    "source ",  # a header line without a colon
+    "author ",
+    "section ",
+    '{\\"schema_version\\":1,\\"headline\\":',  # newsdoc's own JSON (quotes escaped)
+    "<!DOCTYPE html>",
+    "\\x7fELF",
+    "%PDF-",
+    "12/10/2016",  # an ambiguous date
     "\\xc2\\xa0",  # no-break space
     " \\xc2\\xa0\\x0a",  # the end of a written header line
     " \\xe2\\x80\\x94 ",  # " — " (em dash), the credit separator
@@ -87,7 +95,13 @@ def _check_round_trips(article: newsdoc.Article) -> None:
         pass  # an article the seed format cannot carry; refusing it is correct
     else:
         back = newsdoc.loads(text, id=article.id)
-        if back != article:
+        # Read from JSON, or not an article (nothing extracted), its results are
+        # not those of its text: the structure alone must come back then.
+        if _extracted_from_its_text(article):
+            same = back == article
+        else:
+            same = _same_structure(back, article)
+        if not same:
             raise AssertionError(
                 f"loads(dumps(a)) != a\n  a:    {_fields(article)}\n  back: {_fields(back)}\n"
                 f"  text: {text!r}"
@@ -97,6 +111,18 @@ def _check_round_trips(article: newsdoc.Article) -> None:
         raise AssertionError(
             f"from_json(to_json(a)) != a\n  a:    {_fields(article)}\n  back: {_fields(back)}"
         )
+
+
+def _extracted_from_its_text(article: newsdoc.Article) -> bool:
+    """True when the article was parsed from seed text and extracted from it."""
+    if article.source is None:
+        return False  # read from newsdoc JSON
+    return not any(d.code == "not-seed-format" for d in article.diagnostics)
+
+
+def _same_structure(one: newsdoc.Article, other: newsdoc.Article) -> bool:
+    fields = ("headline", "date", "metadata", "images", "paragraphs", "id")
+    return all(getattr(one, name) == getattr(other, name) for name in fields)
 
 
 def _fields(article: newsdoc.Article) -> str:

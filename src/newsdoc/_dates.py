@@ -30,7 +30,7 @@ _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})\Z")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 # Two numbers up to 12 before the year (``12/10/2016``): month and day, in an
 # order the text does not say.
-_TWO_SMALL_NUMBERS = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2\d{2,4}\b")
+_TWO_SMALL_NUMBERS = re.compile(r"(?<!\d)(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*\d{2,4}(?!\d)")
 
 # Two defaults that differ in every field: a field that comes out different
 # from the two parses was not in the text.
@@ -66,8 +66,9 @@ def parse_date(text: str) -> DateResult:
 
 
 def _reads_both_ways(text: str) -> bool:
-    """True when ``text`` starts with two different numbers from 1 to 12 and a year."""
-    match = _TWO_SMALL_NUMBERS.match(text)
+    """True when ``text`` holds two different numbers from 1 to 12 and a year
+    (``12/10/2016``, ``Tuesday 12/10/2016``, ``12 / 10 / 2016T10:00``)."""
+    match = _TWO_SMALL_NUMBERS.search(text)
     if match is None:
         return False
     first, second = int(match.group(1)), int(match.group(3))

@@ -64,8 +64,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "encoding": (
         "warning",
         "The bytes are not UTF-8 but read credibly as text in another encoding, which the "
-        "message names and which was used: cp1252, UTF-16 without a byte-order mark, or a "
-        "code page charset-normalizer detected (cp1251, KOI8-R, cp1253 ...).",
+        "message names and which was used: cp1252, UTF-16 without a byte-order mark, a "
+        "Cyrillic or Greek code page (cp1251, KOI8-R, KOI8-U, cp1253) told by the rules of "
+        "its script, or another that charset-normalizer detected (CJK code pages ...).",
     ),
     "unknown-encoding": (
         "error",

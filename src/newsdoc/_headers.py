@@ -5,17 +5,22 @@ header-line = key ( ":" | LAYOUT ) value [ NBSP ]
 A line is *surely* a header line (`STRONG`) when
 
 1. it is in the written layout, `` key value NBSP``, whatever the key; or
-2. its key is one of `BARE_KEYS`, written in lower case as the seed writes it
-   (``date`` and ``url`` in any case), and its value has the shape that key
-   takes (a date, a URL, a name ...), with or without a colon; or
+2. its key is ``date``, ``url`` or ``link`` (in any case) and its value is a
+   date or a URL, with or without a colon.
 
-it is *probably* one (`WEAK`) when any other key is followed by a colon
-(``Source: Dawn``): the parser takes the last such line for the headline when
-nothing but a blank line follows it (``Breaking: fire in the city``).
+It is *probably* one (`WEAK`) when
 
-So ``source Holdout Wire`` and ``author Jane Doe`` are header lines, while
-``Source of leak named``, ``Date rape drug found`` and ``URL shorteners
-banned`` stay headlines: their key is capitalised, or their value does not fit.
+3. its key is another of `BARE_KEYS`, written in lower case as the seed
+   writes it, and its value has the shape that key takes (a name, a code, a
+   label, a list), with or without a colon; or
+4. any other key is followed by a colon (``Source: Dawn``).
+
+The parser takes the last probable header line for the headline when a
+blank line (or the end) follows it: ``Breaking: fire in the city``, ``section
+230 reform stalls``.  So ``source Holdout Wire`` and ``author Jane Doe`` are
+header lines in a header block, while ``Source of leak named``, ``Date rape
+drug found`` and ``URL shorteners banned`` stay headlines: their key is
+capitalised, or their value does not fit.
 """
 
 from __future__ import annotations
@@ -60,7 +65,7 @@ _LAYOUT_SET = frozenset(LAYOUT)
 
 
 def _is_url(value: str) -> bool:
-    return _URL.match(value) is not None
+    return _URL.match(value) is not None or value[:4].lower() == "www."
 
 
 #: Words that start the rest of a sentence, never a header value: after a
@@ -81,12 +86,12 @@ def _first_word(value: str) -> str:
 
 
 def _is_name(value: str) -> bool:
-    """A name, or a short line of them: ``Holdout Wire``, ``Jane Doe, AP``.
+    """A name, or a line of them: ``Holdout Wire``, ``Jane Doe, AP``, ``dawn.com``.
 
-    It starts with no lower-case letter: after a lower-case key, a lower-case
-    word is the rest of a sentence (``source of the leak named``).
+    It does not start with a word that starts the rest of a sentence
+    (``source of the leak named``).
     """
-    return not value[0].islower() and len(value) <= 200 and value.count(" ") < 12
+    return len(value) <= 300 and _first_word(value) not in SENTENCE_WORDS
 
 
 def _is_code(value: str) -> bool:
@@ -96,15 +101,13 @@ def _is_code(value: str) -> bool:
 
 
 def _is_label(value: str) -> bool:
-    """Up to three words: ``World``, ``us politics``."""
-    return len(value) <= 64 and value.count(" ") < 3 and _first_word(value) not in SENTENCE_WORDS
+    """A few words: ``World``, ``UK politics and policy``."""
+    return len(value) <= 100 and value.count(" ") < 8 and _first_word(value) not in SENTENCE_WORDS
 
 
 def _is_list(value: str) -> bool:
-    """Words or labels separated by commas or semicolons, or one word:
-    ``Syria, Daesh; drones``."""
-    listed = "," in value or ";" in value or " " not in value
-    return listed and len(value) <= 500 and _first_word(value) not in SENTENCE_WORDS
+    """Words or labels: ``Syria, Daesh; drones``, ``Syria drones``."""
+    return len(value) <= 500 and _first_word(value) not in SENTENCE_WORDS
 
 
 #: The keys that make a header line without a colon and without the written
@@ -214,9 +217,9 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
         return None  # the key runs straight into more text: an ordinary word
     if not value:
         return None
-    if marked or (bare and BARE_KEYS[key](value)):
+    if marked or (bare and key in ANY_CASE and BARE_KEYS[key](value)):
         strength = STRONG
-    elif colon:
+    elif colon or (bare and BARE_KEYS[key](value)):
         strength = WEAK
     else:
         return None

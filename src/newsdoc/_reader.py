@@ -14,7 +14,7 @@ from newsdoc._errors import ParseError
 from newsdoc._json import JSONError, from_dict
 from newsdoc._model import Article, argument_error, check_binary_file, describe, is_int
 from newsdoc._parser import parse_text, raise_first_error
-from newsdoc._sniff import binary_kind, json_document, text_kind
+from newsdoc._sniff import nul_kind, sniff
 from newsdoc.extract import Extractor, RuleExtractor, check_extractor, run_extractor
 
 __all__ = ["id_from_filename", "load", "loads", "read", "read_at_most"]
@@ -70,18 +70,18 @@ def loads(
     if max_size is not None and len(data) > max_size:
         raise _too_large(f"{len(data)} {unit}", max_size)
     given: str | bytes = bytes(data) if isinstance(data, bytearray) else data
-    kind: str | None = None
-    document = json_document(given)  # before decoding: JSON keeps its text exactly
+    document, kind = sniff(given)
     if document is not None:
         kind, article = _from_newsdoc_json(document, id)
         if article is not None:
             return article
     if isinstance(given, str):
         text, notes = decode_str(given)
+        kind = kind or nul_kind(text)
     else:
-        kind = kind or binary_kind(given)
         text, notes = decode(given)
-    kind = kind or text_kind(text)
+        if kind is None and b"\x00" in given:  # a memchr: far cheaper than counting in text
+            kind = nul_kind(text)
     if kind is not None:
         # Read as text all the same, so that nothing is lost; nothing is extracted.
         message = f"Not a seed-format article: {kind}; read as lines of text, nothing extracted"
@@ -148,7 +148,7 @@ def read_at_most(fp: BinaryIO, max_size: int | None) -> bytes:
     No more than ``max_size + 1`` bytes are read; the error gives the file's
     real size when the file is a regular one.
     """
-    data = fp.read() if max_size is None else fp.read(max_size + 1)
+    data = fp.read() if max_size is None else _read_up_to(fp, max_size + 1)
     if not isinstance(data, bytes | bytearray):
         expected = "a binary file object (opened with 'rb')"
         hint = f"its read() gave {describe(data)}"
@@ -156,6 +156,22 @@ def read_at_most(fp: BinaryIO, max_size: int | None) -> bytes:
     if max_size is not None and len(data) > max_size:
         raise _too_large(_size_of(fp, len(data), max_size), max_size)
     return data
+
+
+def _read_up_to(fp: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes of ``fp``: a pipe or an unbuffered file may give
+    fewer at a time than asked for, so read on until there are enough or none."""
+    data = fp.read(size)
+    if not isinstance(data, bytes | bytearray) or len(data) == size or not data:
+        return data
+    chunks, got = [data], len(data)
+    while got < size:
+        more = fp.read(size - got)
+        if not more:
+            break
+        chunks.append(more)
+        got += len(more)
+    return b"".join(chunks)
 
 
 def _size_of(fp: BinaryIO, taken: int, max_size: int) -> str:

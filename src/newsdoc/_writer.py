@@ -24,7 +24,7 @@ from newsdoc._dates import parse_date
 from newsdoc._decode import repair_mojibake
 from newsdoc._model import Article, argument_error, check_binary_file
 from newsdoc._parser import MAX_HEADER_LINES, STRONG, HeaderLine, read_header_line
-from newsdoc._sniff import json_document
+from newsdoc._sniff import sniff
 from newsdoc._text import LAYOUT, NBSP, has_line_break
 
 __all__ = ["dump", "dumps"]
@@ -46,7 +46,7 @@ def dumps(article: Article, /) -> str:
         raise ValueError(
             f"{_mojibake_field(article)}: reads as mojibake and would be repaired"
         ) from None
-    if json_document(text) is not None:
+    if sniff(text).document is not None:
         raise ValueError(f"headline: {article.headline!r} would be read back as newsdoc JSON")
     return text
 

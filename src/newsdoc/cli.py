@@ -24,7 +24,7 @@ from newsdoc import __version__
 from newsdoc._errors import CODES, ParseError
 from newsdoc._json import to_json
 from newsdoc._model import Article
-from newsdoc._reader import id_from_filename, loads
+from newsdoc._reader import id_from_filename, loads, read_at_most
 from newsdoc._writer import dumps
 
 __all__ = ["main"]
@@ -210,12 +210,12 @@ def _located(name: str, line: int, col: int, code: str, message: str) -> str:
 
 
 def _read(path: str, max_size: int | None) -> bytes:
-    """The bytes of a file or standard input; with ``max_size``, at most one more."""
-    size = -1 if max_size is None else max_size + 1
+    """The bytes of a file or standard input; `ParseError` (``too-large``), giving
+    the real size where it is known, when there are over ``max_size``."""
     if path == STDIN:
-        return sys.stdin.buffer.read(size)
+        return read_at_most(sys.stdin.buffer, max_size)
     with open(path, "rb") as fp:
-        return fp.read(size)
+        return read_at_most(fp, max_size)
 
 
 class _Failure(NamedTuple):
@@ -229,13 +229,12 @@ class _Failure(NamedTuple):
 def _load(path: str, *, strict: bool, max_size: int | None, extract: bool) -> Article | _Failure:
     """Read and parse one file (shared)."""
     name = _name(path)
-    try:
-        data = _read(path, max_size)
-    except OSError as error:
-        return _Failure("unreadable", f"{name}: error: cannot read: {error.strerror or error}")
     file_id = None if path == STDIN else id_from_filename(path)
     try:
+        data = _read(path, max_size)
         return loads(data, strict=strict, id=file_id, max_size=max_size, extract=extract)
+    except OSError as error:
+        return _Failure("unreadable", f"{name}: error: cannot read: {error.strerror or error}")
     except ParseError as error:  # too-large; with strict=True, the first error too
         return _Failure(
             error.code, _located(name, error.lineno, error.colno, error.code, error.msg)
