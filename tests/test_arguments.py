@@ -41,8 +41,10 @@ from newsdoc import (
 from newsdoc._reader import id_from_filename
 
 SRC = Path(newsdoc.__file__).resolve().parent
-SAMPLE = SRC.parent.parent / "seeds" / "000_5034f051d719ed27.txt"
-MISSING = SRC.parent.parent / "no-such-dir" / "000_5034f051d719ed27.txt"
+# From the tests' folder, not the package's: CI installs the package into site-packages.
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "000_5034f051d719ed27.txt"
+MISSING = ROOT / "no-such-dir" / "000_5034f051d719ed27.txt"
 
 ARTICLE = Article(headline="H", paragraphs=["Smith said so."])
 PARSED = newsdoc.loads("H\n\nSmith said so.\n", extract=False)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import newsdoc
 from newsdoc import Article, ParseError
-from newsdoc._sniff import nul_kind, sniff
+from newsdoc._sniff import decoded_kind, sniff
 from tests.strategies import articles, writable_articles
 
 
@@ -38,7 +38,7 @@ def test_written_text_is_canonical(article: Article) -> None:
 @given(writable_articles())
 def test_written_text_parses_without_diagnostics_but_expected_ones(article: Article) -> None:
     text = newsdoc.dumps(article)
-    if sniff(text).kind or nul_kind(text):
+    if sniff(text).kind or decoded_kind(text):
         # Text that starts like JSON or HTML, or holds NUL, is not taken for an article.
         with pytest.raises(ParseError, match="Not a seed-format article"):
             newsdoc.loads(text, strict=True, extract=False)

@@ -312,8 +312,9 @@ def legacy_code_page(data: bytes, sample: bytes) -> Verdict:
     if best.letters.total() >= _MIN_FREQUENCY_LETTERS and _distance(best) > _MAX_DISTANCE:
         # Clean, but not letters of the script as its text has them: another
         # script's code page read in this one (Hebrew in cp1255 reads as clean
-        # lower-case Cyrillic in cp1251).
-        return Verdict()
+        # lower-case Cyrillic in cp1251), or no text at all.  Undecided, so that
+        # no detector's guess is taken for it either.
+        return Verdict(candidates=(best.codec,))
     rivals = [other for other in readings[1:] if other.broken <= 2 * best.broken]
     undecided = Verdict(candidates=tuple(reading.codec for reading in [best, *rivals]))
     if _log_weight(best, counts) < _MIN_MEAN_LOG * high:

@@ -14,7 +14,7 @@ from newsdoc._errors import ParseError
 from newsdoc._json import JSONError, from_dict
 from newsdoc._model import Article, argument_error, check_binary_file, describe, is_int
 from newsdoc._parser import parse_text, raise_first_error
-from newsdoc._sniff import nul_kind, sniff
+from newsdoc._sniff import decoded_kind, sniff
 from newsdoc.extract import Extractor, RuleExtractor, check_extractor, run_extractor
 
 __all__ = ["id_from_filename", "load", "loads", "read", "read_at_most"]
@@ -77,11 +77,11 @@ def loads(
             return article
     if isinstance(given, str):
         text, notes = decode_str(given)
-        kind = kind or nul_kind(text)
+        kind = kind or decoded_kind(text)
     else:
         text, notes = decode(given)
-        if kind is None and b"\x00" in given:  # a memchr: far cheaper than counting in text
-            kind = nul_kind(text)
+        # ``in`` on bytes is a memchr: far cheaper than counting NUL in the text.
+        kind = kind or decoded_kind(text, may_hold_nul=b"\x00" in given)
     if kind is not None:
         # Read as text all the same, so that nothing is lost; nothing is extracted.
         message = f"Not a seed-format article: {kind}; read as lines of text, nothing extracted"

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-__all__ = ["Sniffed", "binary_kind", "nul_kind", "sniff"]
+__all__ = ["Sniffed", "binary_kind", "decoded_kind", "sniff"]
 
 #: File signatures ("magic numbers") of binary formats, and what they are.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -104,6 +104,8 @@ def sniff(data: str | bytes) -> Sniffed:
     if isinstance(data, bytes):
         found = _OPENING_BYTES.match(data)
         if found is None:
+            if data[:1] not in _MAGIC_BY_FIRST_BYTE:
+                return _SEED_TEXT  # the usual case: no call for it
             kind = binary_kind(data)
             return _SEED_TEXT if kind is None else Sniffed(kind=kind)
         data = data[found.start(1) :]  # from the opening: msgspec takes no byte-order mark
@@ -118,7 +120,9 @@ def sniff(data: str | bytes) -> Sniffed:
     value = _json_value(data)
     if isinstance(value, dict) and "schema_version" in value:
         return Sniffed(document=value)
-    return _SEED_TEXT if value is None else Sniffed(kind="JSON")
+    # Other JSON is told in the decoded text (`decoded_kind`), so that the
+    # verdict is the same for the text ``dumps`` writes of it.
+    return _SEED_TEXT
 
 
 #: NUL characters that make binary data: a stray one or two in a scraped
@@ -126,15 +130,20 @@ def sniff(data: str | bytes) -> Sniffed:
 _MIN_NULS = 4
 
 
-def nul_kind(text: str) -> str | None:
-    """``binary data`` when the decoded ``text`` holds `_MIN_NULS` NUL characters.
+def decoded_kind(text: str, may_hold_nul: bool = True) -> str | None:
+    """What the decoded ``text`` is, when it is JSON (not newsdoc's: see `sniff`)
+    or binary data; ``None`` for seed text.
 
-    No text holds them: UTF-16 was decoded before this point, so one is
-    binary data.  Counted over the whole text, so that the verdict is the
-    same for the text ``dumps`` writes.  (On ``str`` beyond Latin-1 the count
-    takes some microseconds: a reader of bytes asks only when they hold NUL.)
+    No text holds NUL characters: UTF-16 was decoded before this point, so
+    `_MIN_NULS` of them are binary data.  They are counted over the whole
+    text, so that the verdict is the same for the text ``dumps`` writes; on
+    ``str`` beyond Latin-1 the count takes some microseconds, so a reader of
+    bytes that held no NUL passes ``may_hold_nul=False``.
     """
-    nuls = text.count("\x00")
+    opening = _OPENING.match(text)
+    if opening is not None and opening.group(1) != "<" and _json_value(text) is not None:
+        return "JSON"
+    nuls = text.count("\x00") if may_hold_nul else 0
     return f"binary data ({nuls} NUL characters)" if nuls >= _MIN_NULS else None
 
 
