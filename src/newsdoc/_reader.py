@@ -70,18 +70,19 @@ def loads(
     if max_size is not None and len(data) > max_size:
         raise _too_large(f"{len(data)} {unit}", max_size)
     given: str | bytes = bytes(data) if isinstance(data, bytearray) else data
-    document, kind = sniff(given)
+    document, kind, may_be_json = sniff(given)
     if document is not None:
         kind, article = _from_newsdoc_json(document, id)
         if article is not None:
             return article
     if isinstance(given, str):
         text, notes = decode_str(given)
-        kind = kind or decoded_kind(text)
+        kind = kind or decoded_kind(text, may_be_json)
     else:
         text, notes = decode(given)
         # ``in`` on bytes is a memchr: far cheaper than counting NUL in the text.
-        kind = kind or decoded_kind(text, may_hold_nul=b"\x00" in given)
+        if kind is None and (may_be_json or b"\x00" in given):
+            kind = decoded_kind(text, may_be_json)
     if kind is not None:
         # Read as text all the same, so that nothing is lost; nothing is extracted.
         message = f"Not a seed-format article: {kind}; read as lines of text, nothing extracted"

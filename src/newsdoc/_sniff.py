@@ -89,9 +89,12 @@ class Sniffed(NamedTuple):
 
     document: dict[str, Any] | None = None
     kind: str | None = None
+    #: The input starts with ``{`` or ``[``: the decoded text may be other JSON.
+    may_be_json: bool = False
 
 
 _SEED_TEXT = Sniffed()
+_MAY_BE_JSON = Sniffed(may_be_json=True)
 
 
 def sniff(data: str | bytes) -> Sniffed:
@@ -122,7 +125,7 @@ def sniff(data: str | bytes) -> Sniffed:
         return Sniffed(document=value)
     # Other JSON is told in the decoded text (`decoded_kind`), so that the
     # verdict is the same for the text ``dumps`` writes of it.
-    return _SEED_TEXT
+    return _MAY_BE_JSON
 
 
 #: NUL characters that make binary data: a stray one or two in a scraped
@@ -130,20 +133,19 @@ def sniff(data: str | bytes) -> Sniffed:
 _MIN_NULS = 4
 
 
-def decoded_kind(text: str, may_hold_nul: bool = True) -> str | None:
-    """What the decoded ``text`` is, when it is JSON (not newsdoc's: see `sniff`)
-    or binary data; ``None`` for seed text.
+def decoded_kind(text: str, may_be_json: bool) -> str | None:
+    """What the decoded ``text`` is, when it is JSON (not newsdoc's: see `sniff`,
+    which says whether it ``may_be_json``) or binary data; ``None`` for seed text.
 
     No text holds NUL characters: UTF-16 was decoded before this point, so
     `_MIN_NULS` of them are binary data.  They are counted over the whole
-    text, so that the verdict is the same for the text ``dumps`` writes; on
-    ``str`` beyond Latin-1 the count takes some microseconds, so a reader of
-    bytes that held no NUL passes ``may_hold_nul=False``.
+    text, so that the verdict is the same for the text ``dumps`` writes.  (On
+    ``str`` beyond Latin-1 the count takes some microseconds: a reader of
+    bytes asks only when they hold a NUL byte.)
     """
-    opening = _OPENING.match(text)
-    if opening is not None and opening.group(1) != "<" and _json_value(text) is not None:
+    if may_be_json and _json_value(text) is not None:
         return "JSON"
-    nuls = text.count("\x00") if may_hold_nul else 0
+    nuls = text.count("\x00")
     return f"binary data ({nuls} NUL characters)" if nuls >= _MIN_NULS else None
 
 
