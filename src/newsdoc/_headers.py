@@ -140,9 +140,6 @@ BARE_KEYS: dict[str, Callable[[str], bool]] = {
 #: Keys whose value speaks for itself, so that any case of the key will do
 #: (``Date 2023-07-09``, ``URL https://...``).
 ANY_CASE = frozenset({"date", "url", "link"})
-# Other layout before the key is taken for the written layout only with one of
-# these keys: a headline may carry stray layout at both ends too.
-_USUAL_KEYS = frozenset(BARE_KEYS)
 
 
 class HeaderLine(NamedTuple):
@@ -204,7 +201,9 @@ def read_header_line(line: str, content: str | None = None) -> HeaderLine | None
         line[:1] in _LAYOUT_SET
         and line[-1:] in _LAYOUT_SET
         and NBSP in line[len(line.rstrip(LAYOUT)) :]
-        and (line[:2] == " " + content[:1] or key in _USUAL_KEYS)
+        # Other layout before the key counts only with a usual key: a headline
+        # may carry stray layout at both ends too.
+        and (line[:2] == " " + content[:1] or key in BARE_KEYS)
     )
     if not (marked or bare) and ":" not in content[end : end + 4]:
         return None  # the cheap test that turns most headlines away
