@@ -8,18 +8,38 @@ Name lists hold one name per line, ``|`` separating names of the same referent
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from importlib import resources
 
 import attrs
 
 from newsdoc._model import EntityKind
 
-__all__ = ["LEXICON", "Lexicon", "load_lexicon", "word_set"]
+__all__ = ["LEXICON", "Lexicon", "load_lexicon", "word_set", "word_sections"]
 
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``: compact word lists in code."""
     return frozenset(text.split())
+
+
+@functools.cache
+def word_sections(name: str) -> Mapping[str, frozenset[str]]:
+    """The sections of word-list file ``name`` (``data/NAME.txt``), each a set of words.
+
+    The file opens with comments that give each list's purpose, source and license;
+    ``[section]`` lines start a list, whose words are whitespace-separated (case kept).
+    Read once per process, on first use.
+    """
+    out: dict[str, set[str]] = {}
+    current = out.setdefault("", set())
+    for line in _read(name + ".txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], set())
+        else:
+            current.update(line.split())
+    return {key: frozenset(words) for key, words in out.items() if words or key}
 
 
 def _read_all(name: str) -> list[str]:
