@@ -27,7 +27,7 @@ from newsdoc._model import (
     Span,
 )
 
-__all__ = ["CHECKED", "article_with", "date_mention", "entity", "quote", "span"]
+__all__ = ["CHECKED", "article_with", "date_mention", "entity", "mention", "quote", "span"]
 
 #: Use the checked constructors (slower; every invariant verified).
 CHECKED = False
@@ -63,6 +63,16 @@ def span(start: int, end: int, text: str) -> Span:
     set_span_end(made, end)
     set_span_text(made, text)
     return made
+
+
+def mention(start: int, end: int, text: str, title: Span | None) -> Span:
+    """An entity's mention ``text[start:end]``; ``title`` is the span of the title written
+    right before it (``General`` before ``Michael Kurilla``), or ``None``.
+
+    (The model keeps the title on the mention once ``Mention`` lands; until then the
+    title span is dropped here.)
+    """
+    return span(start, end, text)
 
 
 def entity(
