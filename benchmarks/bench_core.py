@@ -242,7 +242,7 @@ class Setup:
             article = self.loads(data)
             if article.diagnostics:
                 raise Problem(f"{name}: {article.diagnostics[0]}")
-            if article.entities or article.quotes or article.dates:
+            if article.entities or article.quotes or article.date_mentions:
                 raise Problem(f"{name}: {self.loads_call} extracted entities, quotes or dates")
             if newsdoc.dumps(article) != data.decode("utf-8"):
                 raise Problem(f"{name}: dumps(loads(x)) != x")

@@ -397,18 +397,18 @@ def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
             speaker_n += 1
             q = matched[0]
             ok = False
-            if q.speaker is not None:
-                ok = any(_overlaps((q.speaker.start, q.speaker.end), s) for s in src)
-            if not ok and q.entity is not None:
-                entity = article.entities[q.entity]
+            if q.speaker_mention is not None:
+                ok = any(_overlaps((q.speaker_mention.start, q.speaker_mention.end), s) for s in src)
+            if not ok and q.speaker_index is not None:
+                entity = article.entities[q.speaker_index]
                 ok = any(
                     _overlaps((m.start, m.end), s) for m in entity.mentions for s in src
                 ) or any(name in src_text for name in (entity.name, *entity.aliases))
-            if q.speaker is None:
+            if q.speaker_mention is None:
                 no_speaker += 1
             speaker_ok += ok
             if errors and not ok:
-                said = q.speaker.text if q.speaker else None
+                said = q.speaker_mention.text if q.speaker_mention else None
                 print(f"SPK gold={src_text!r} pred={said!r} quote={q.text[:50]!r}")
         content.add(tp_pred, len(article.quotes), tp_gold, len(direct))
     return {

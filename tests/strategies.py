@@ -10,6 +10,7 @@ import newsdoc
 from newsdoc import (
     Article,
     DateMention,
+    Mention,
     DatePrecision,
     Entity,
     EntityKind,
@@ -139,8 +140,15 @@ def spans_in(draw: st.DrawFn, body: str) -> Span:
 def articles(draw: st.DrawFn) -> Article:
     """Any valid article, extraction results included, spans valid."""
     base = draw(writable_articles())
-    body = PARAGRAPH_SEPARATOR.join(base.paragraphs)
-    span = spans_in(body)
+    # Spans anywhere in the whole text: headline, captions, credits and body.
+    span = spans_in(base.text)
+    mention = st.builds(
+        lambda where, title: Mention(
+            start=where.start, end=where.end, text=where.text, title=title
+        ),
+        span,
+        st.none() | span,
+    )
     entities = draw(
         st.lists(
             st.builds(
@@ -149,7 +157,7 @@ def articles(draw: st.DrawFn) -> Article:
                 name=line_text,
                 aliases=st.lists(line_text, max_size=2),
                 title=st.none() | line_text,
-                mentions=st.lists(span, max_size=3),
+                mentions=st.lists(mention | span, max_size=3),
             ),
             max_size=4,
         )
@@ -161,9 +169,9 @@ def articles(draw: st.DrawFn) -> Article:
                 Quote,
                 text=st.text(_char, max_size=40),
                 spans=st.lists(span, max_size=2),
-                speaker=st.none() | span,
+                speaker_mention=st.none() | span,
                 cue=st.none() | span,
-                entity=entity_index,
+                speaker_index=entity_index,
             ),
             max_size=3,
         )
@@ -188,5 +196,5 @@ def articles(draw: st.DrawFn) -> Article:
         id=base.id,
         entities=entities,
         quotes=quotes,
-        dates=date_mentions,
+        date_mentions=date_mentions,
     )

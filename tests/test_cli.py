@@ -320,11 +320,11 @@ def test_parse_extracts_unless_told_not_to(capsys: pytest.CaptureFixture[str]) -
     extracted = json.loads(capsys.readouterr().out)
     assert extracted["entities"]
     assert extracted["quotes"]
-    assert extracted["dates"]
+    assert extracted["date_mentions"]
     assert newsdoc.from_dict(extracted) == newsdoc.read(SAMPLE)
     assert main(["parse", "--no-extract", str(SAMPLE)]) == 0
     plain = json.loads(capsys.readouterr().out)
-    assert plain["entities"] == plain["quotes"] == plain["dates"] == []
+    assert plain["entities"] == plain["quotes"] == plain["date_mentions"] == []
 
 
 def test_check_reports_extraction_diagnostics_unless_told_not_to(

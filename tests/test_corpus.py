@@ -548,7 +548,7 @@ def test_extraction_on_the_corpus_round_trips(
         problems = [
             f"{what} differs after the round trip"
             for what, other in (("text", again), ("JSON", decoded))
-            for field in ("entities", "quotes", "dates")
+            for field in ("entities", "quotes", "date_mentions")
             if getattr(other, field) != getattr(article, field)
         ]
         if problems:

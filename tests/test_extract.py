@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsdoc import _unchecked
 from newsdoc._model import Article, DatePrecision, Entity, EntityKind, Quote
 from newsdoc._reader import loads
 from newsdoc.extract import (
     DIAGNOSTIC_CODES,
     Extractor,
     RuleExtractor,
-    _fast,
     extract,
 )
 from tests.conftest import SAMPLE
@@ -33,9 +33,9 @@ DAY, YEAR, MONTH, WEEK, TIME = (
 @pytest.fixture(autouse=True)
 def _checked_constructors() -> Iterator[None]:
     """Build every span, entity and quote through the model's checked constructors."""
-    _fast.CHECKED = True
+    _unchecked.CHECKED = True
     yield
-    _fast.CHECKED = False
+    _unchecked.CHECKED = False
 
 
 def article(body: str, date: str | None = "2023-07-09") -> Article:
@@ -51,7 +51,7 @@ def entity(art: Article, name: str) -> Entity:
 
 
 def speaker_name(art: Article, quote: Quote) -> str | None:
-    return None if quote.entity is None else art.entities[quote.entity].name
+    return None if quote.speaker_index is None else art.entities[quote.speaker_index].name
 
 
 def recheck(art: Article) -> None:
@@ -64,11 +64,11 @@ def recheck(art: Article) -> None:
 
 @pytest.fixture(scope="module")
 def seed() -> Article:
-    _fast.CHECKED = True
+    _unchecked.CHECKED = True
     try:
         return extract(loads(SAMPLE.read_bytes()))
     finally:
-        _fast.CHECKED = False
+        _unchecked.CHECKED = False
 
 
 def test_seed_entities(seed: Article) -> None:
@@ -125,7 +125,7 @@ def test_seed_quotes(seed: Article) -> None:
     got = [
         (
             q.text[:40],
-            q.speaker.text if q.speaker else None,
+            q.speaker_mention.text if q.speaker_mention else None,
             q.cue.text if q.cue else None,
             speaker_name(seed, q),
         )
@@ -157,7 +157,7 @@ def test_seed_quotes(seed: Article) -> None:
 
 
 def test_seed_dates(seed: Article) -> None:
-    got = [(d.text, d.value, d.precision) for d in seed.dates]
+    got = [(d.text, d.value, d.precision) for d in seed.date_mentions]
     assert got == [
         ("Sunday", dt.date(2023, 7, 9), DAY),
         ("Friday", dt.date(2023, 7, 7), DAY),
@@ -184,12 +184,12 @@ def test_extract_is_deterministic_and_replaces_earlier_results(seed: Article) ->
     again = extract(seed)
     assert again == seed
     assert again.entities == seed.entities
-    assert extract(attrs.evolve(seed, entities=(), quotes=(), dates=())) == seed
+    assert extract(attrs.evolve(seed, entities=(), quotes=(), date_mentions=())) == seed
 
 
 def test_extract_leaves_the_rest_of_the_article_alone(seed: Article) -> None:
     plain = loads(SAMPLE.read_bytes(), extract=False)
-    assert attrs.evolve(seed, entities=(), quotes=(), dates=()) == plain
+    assert attrs.evolve(seed, entities=(), quotes=(), date_mentions=()) == plain
     assert seed.source is not None
 
 
@@ -198,10 +198,10 @@ def test_parts_can_be_switched_off() -> None:
     only_dates = RuleExtractor(entities=False, quotes=False)(art)
     assert not only_dates.entities
     assert not only_dates.quotes
-    assert only_dates.dates
+    assert only_dates.date_mentions
     no_entities = RuleExtractor(entities=False)(art)
     assert no_entities.quotes
-    assert all(q.entity is None for q in no_entities.quotes)
+    assert all(q.speaker_index is None for q in no_entities.quotes)
     assert no_entities.quotes[2].speaker is not None
 
 
@@ -383,7 +383,7 @@ def test_quote_forms_and_speakers() -> None:
         'The mayor called it "a disaster for the whole town".'
     )
     got = [
-        (q.text, speaker_name(art, q), q.speaker.text if q.speaker else None) for q in art.quotes
+        (q.text, speaker_name(art, q), q.speaker_mention.text if q.speaker_mention else None) for q in art.quotes
     ]
     assert got == [
         ("We will rebuild the bridge.", "Maria Lopez", "Maria Lopez"),
@@ -425,8 +425,8 @@ def test_a_closing_mark_without_an_opening_one() -> None:
     art = article("Nobody knows what happened next,” the witness said.")
     [quote] = art.quotes
     assert quote.text == "Nobody knows what happened next,"
-    assert quote.speaker is not None
-    assert quote.speaker.text == "the witness"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "the witness"
     assert [d.code for d in art.diagnostics] == ["unbalanced-quote"]
 
 
@@ -474,7 +474,7 @@ def test_apostrophes_are_not_quote_marks() -> None:
 def test_dates_resolve_from_the_article_date(
     text: str, value: dt.date, precision: DatePrecision
 ) -> None:
-    [mention] = article(f"It happened {text}.").dates
+    [mention] = article(f"It happened {text}.").date_mentions
     assert mention.value == value
     assert mention.precision is precision
     assert mention.text in text
@@ -482,7 +482,7 @@ def test_dates_resolve_from_the_article_date(
 
 def test_relative_dates_need_an_article_date() -> None:
     art = article("The strike Friday followed one last month, and one in 2019.", date=None)
-    got = [(d.text, d.value, d.precision) for d in art.dates]
+    got = [(d.text, d.value, d.precision) for d in art.date_mentions]
     assert got == [
         ("Friday", None, DAY),
         ("last month", None, MONTH),
@@ -492,22 +492,22 @@ def test_relative_dates_need_an_article_date() -> None:
 
 def test_a_datetime_article_date_gives_days() -> None:
     art = article("The strike Friday.", date="2023-07-09T10:30:00+02:00")
-    [mention] = art.dates
+    [mention] = art.date_mentions
     assert mention.value == dt.date(2023, 7, 7)
 
 
 def test_numbers_that_are_not_years() -> None:
     art = article("About 1,000 troops and 2020 soldiers; $2015 paid; item #2016 sold.")
-    assert [d.text for d in art.dates] == []
+    assert [d.text for d in art.date_mentions] == []
 
 
 def test_the_fast_constructors_build_what_the_checked_ones_do() -> None:
-    _fast.CHECKED = False
+    _unchecked.CHECKED = False
     try:
         fast = extract(loads(SAMPLE.read_bytes()))
         odd = article('He said: "never closed\n\nAnd "another one.')
     finally:
-        _fast.CHECKED = True
+        _unchecked.CHECKED = True
     checked = extract(loads(SAMPLE.read_bytes()))
     assert fast == checked
     assert fast.quotes == checked.quotes

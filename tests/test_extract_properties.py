@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from newsdoc._model import Article
 from newsdoc._reader import loads
-from newsdoc.extract import DIAGNOSTIC_CODES, _fast, extract
+from newsdoc import _unchecked
+from newsdoc.extract import DIAGNOSTIC_CODES, extract
 
 # Pieces of news prose: names, titles, quote marks, dates, and the odd character.
 _WORDS = [
@@ -33,9 +34,9 @@ _dates = st.sampled_from(
 
 @pytest.fixture(autouse=True)
 def _checked_constructors() -> Iterator[None]:
-    _fast.CHECKED = True
+    _unchecked.CHECKED = True
     yield
-    _fast.CHECKED = False
+    _unchecked.CHECKED = False
 
 
 def _articles() -> st.SearchStrategy[Article]:
@@ -54,8 +55,8 @@ def test_extraction_keeps_every_span_invariant(article: Article) -> None:
             assert body[mention.start : mention.end] == mention.text
     for quote in result.quotes:
         assert quote.spans
-        assert quote.entity is None or 0 <= quote.entity < len(result.entities)
-    for date in result.dates:
+        assert quote.speaker_index is None or 0 <= quote.speaker_index < len(result.entities)
+    for date in result.date_mentions:
         assert body[date.span.start : date.span.end] == date.text
 
 
@@ -95,6 +96,6 @@ def test_extraction_of_inputs_that_once_failed(data: str | bytes) -> None:
 def test_dates_never_come_from_today(article: Article) -> None:
     result = extract(article)
     if article.date is None:
-        for mention in result.dates:
+        for mention in result.date_mentions:
             # Only self-contained expressions (a year, a full date) have a value.
             assert mention.value is None or any(ch.isdigit() for ch in mention.text)

@@ -21,11 +21,11 @@ def article(body: str, date: str | None = "2023-07-09") -> Article:
 
 def said(art: Article) -> list[tuple[str, str | None, str | None]]:
     """``(quoted text, speaker as written, name of the speaker's entity)`` per quote."""
-    return [(q.text, q.speaker.text if q.speaker else None, name(art, q)) for q in art.quotes]
+    return [(q.text, q.speaker_mention.text if q.speaker_mention else None, name(art, q)) for q in art.quotes]
 
 
 def name(art: Article, quote: Quote) -> str | None:
-    return None if quote.entity is None else art.entities[quote.entity].name
+    return None if quote.speaker_index is None else art.entities[quote.speaker_index].name
 
 
 def test_a_pronoun_after_the_quote_keeps_its_span_and_resolves() -> None:
@@ -35,10 +35,10 @@ def test_a_pronoun_after_the_quote_keeps_its_span_and_resolves() -> None:
     assert first.cue is not None
     assert first.cue.text == "quoted as saying"
     assert name(art, first) == "Helen Marsh"
-    assert second.speaker is not None
-    assert second.speaker.text == "she"
-    assert art.body[second.speaker.start : second.speaker.end] == "she"
-    assert art.body.index('" she added') + 2 == second.speaker.start
+    assert second.speaker_mention is not None
+    assert second.speaker_mention.text == "she"
+    assert art.body[second.speaker_mention.start : second.speaker_mention.end] == "she"
+    assert art.body.index('" she added') + 2 == second.speaker_mention.start
     assert name(art, second) == "Helen Marsh"
 
 
@@ -116,8 +116,8 @@ def test_a_relative_who_speaks_for_the_person_before_it() -> None:
         'would "pay for itself".'
     )
     [quote] = art.quotes
-    assert quote.speaker is not None
-    assert quote.speaker.text == "who"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "who"
     assert name(art, quote) == "Peter Vance"
 
 
@@ -165,7 +165,7 @@ def test_dates_named_in_the_issue() -> None:
         "The agency announced Sunday that the strike Friday followed talks on Monday next "
         "week, talks last month, a raid on July 9 and a deal in 2019."
     )
-    got = [(d.text, d.value, d.precision) for d in art.dates]
+    got = [(d.text, d.value, d.precision) for d in art.date_mentions]
     assert got == [
         ("Sunday", dt.date(2023, 7, 9), DatePrecision.DAY),
         ("Friday", dt.date(2023, 7, 7), DatePrecision.DAY),
@@ -180,7 +180,7 @@ def test_a_relative_date_after_another_in_its_window_is_found() -> None:
     art = article(
         "Talks resume Monday next week, after talks last month and two days ago, three weeks ago."
     )
-    assert [d.text for d in art.dates] == [
+    assert [d.text for d in art.date_mentions] == [
         "Monday next week",
         "last month",
         "two days ago",
@@ -219,7 +219,7 @@ def test_a_body_over_the_limit_is_not_searched_and_says_so() -> None:
 
     text = " date 2023-07-09 \u00a0\nHeadline\n\n" + "Smith said: “We won.”\n\n" * 20
     art = newsdoc.loads(text, extract=RuleExtractor(max_chars=100))
-    assert (art.entities, art.quotes, art.dates) == ((), (), ())
+    assert (art.entities, art.quotes, art.date_mentions) == ((), (), ())
     [diagnostic] = art.diagnostics
     assert diagnostic.code == "not-extracted"
     assert (diagnostic.lineno, diagnostic.colno) == (4, 1)

@@ -49,9 +49,9 @@ def test_pipeline_entities_become_newsdoc_entities(nlp: Any) -> None:
         (EntityKind.PLACE, "Syria", (), ["Syria"]),
     ]
     [quote] = article.quotes
-    assert quote.entity is not None
-    assert article.entities[quote.entity].name == "Michael Kurilla"
-    assert [d.text for d in article.dates] == ["Friday"]
+    assert quote.speaker_index is not None
+    assert article.entities[quote.speaker_index].name == "Michael Kurilla"
+    assert [d.text for d in article.date_mentions] == ["Friday"]
 
 
 def test_labels_can_be_remapped(nlp: Any) -> None:
@@ -59,4 +59,4 @@ def test_labels_can_be_remapped(nlp: Any) -> None:
     article = extract(loads(TEXT), only_places)
     assert [e.name for e in article.entities] == ["Syria"]
     assert article.quotes == ()
-    assert article.dates == ()
+    assert article.date_mentions == ()

@@ -41,7 +41,7 @@ def test_extraction_leaves_the_collector_as_it_was(article: Article, enabled: bo
     (gc.enable if enabled else gc.disable)()
     extracted = newsdoc.extract(article)
     assert extracted.entities
-    assert extracted.dates
+    assert extracted.date_mentions
     assert gc.isenabled() is enabled
 
 

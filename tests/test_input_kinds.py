@@ -83,7 +83,7 @@ def test_what_is_not_an_article_is_said_to_be_so(kind: str, data: bytes) -> None
     [diagnostic] = [d for d in article.diagnostics if d.code == "not-seed-format"]
     assert diagnostic.severity == "error"
     assert kind.strip() in diagnostic.message
-    assert (article.entities, article.quotes, article.dates) == ((), (), ())
+    assert (article.entities, article.quotes, article.date_mentions) == ((), (), ())
     with pytest.raises(ParseError) as raised:
         newsdoc.loads(data, strict=True)
     assert raised.value.code == "not-seed-format"

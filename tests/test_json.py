@@ -40,10 +40,10 @@ def test_the_sample_as_json(sample_bytes: bytes) -> None:
     assert data["metadata"] == {}
     assert data["entities"]
     assert data["quotes"]
-    assert data["dates"]
+    assert data["date_mentions"]
     assert "diagnostics" not in data
     plain = newsdoc.to_dict(newsdoc.loads(sample_bytes, extract=False))
-    assert plain["entities"] == plain["quotes"] == plain["dates"] == []
+    assert plain["entities"] == plain["quotes"] == plain["date_mentions"] == []
     assert newsdoc.from_dict(data) == newsdoc.loads(sample_bytes)
     assert "_parse_info" not in data
 
@@ -108,7 +108,7 @@ def test_wrong_types_are_all_reported_with_paths(sample_bytes: bytes) -> None:
             ["entities[0].name: missing"],
         ),
         (
-            lambda d: d.update(dates=[{"span": {"start": 0, "end": 3, "text": "Thx"}}]),
+            lambda d: d.update(date_mentions=[{"span": {"start": 0, "end": 3, "text": "Thx"}}]),
             ["dates[0].span: body[0:3] is 'The', not 'Thx'"],
         ),
         (lambda d: d.pop("schema_version"), ["schema_version: missing"]),
@@ -203,7 +203,7 @@ def _every_enum_member() -> Article:
             Entity(kind=kind, name=word, mentions=[span])
             for kind, word, span in zip(EntityKind, words, spans, strict=True)
         ],
-        dates=[
+        date_mentions=[
             DateMention(span=span, precision=precision)
             for precision, span in zip(DatePrecision, spans, strict=False)
         ],
@@ -216,13 +216,13 @@ def test_enums_are_written_and_read_as_their_values() -> None:
     assert [e["kind"] for e in data["entities"]] == [
         "person", "organization", "place", "nationality", "equipment", "event", "other"
     ]  # fmt: skip
-    assert [d["precision"] for d in data["dates"]] == ["year", "month", "week", "day", "time"]
+    assert [d["precision"] for d in data["date_mentions"]] == ["year", "month", "week", "day", "time"]
     assert msgspec.json.encode(EntityKind.PERSON) == b'"person"'
     # The fast path (msgspec) and the exact one (cattrs) give the members themselves.
     for back in (newsdoc.from_json(newsdoc.to_json(article)), newsdoc.from_dict(data)):
         assert back == article
         assert [type(e.kind) for e in back.entities] == [EntityKind] * len(EntityKind)
-        assert [type(d.precision) for d in back.dates] == [DatePrecision] * len(DatePrecision)
+        assert [type(d.precision) for d in back.date_mentions] == [DatePrecision] * len(DatePrecision)
 
 
 @pytest.mark.parametrize(

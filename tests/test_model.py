@@ -17,6 +17,7 @@ from newsdoc import (
     Entity,
     EntityKind,
     Image,
+    Mention,
     Metadata,
     Quote,
     Span,
@@ -103,31 +104,38 @@ def test_bad_spans_are_refused(kwargs: dict[str, object], message: str) -> None:
         Span(**kwargs)  # type: ignore[arg-type]
 
 
-def test_spans_are_checked_against_the_body() -> None:
+def test_spans_are_checked_against_the_whole_text() -> None:
     paragraphs = ["Grynkewich said so.", "Then Kurilla spoke."]
-    good = Span(start=0, end=10, text="Grynkewich")
+    good = Span(start=3, end=13, text="Grynkewich")  # after "H" and a blank line
     entity = Entity(kind=EntityKind.PERSON, name="Alexus Grynkewich", mentions=[good])
     article = Article(headline="H", paragraphs=paragraphs, entities=[entity])
-    assert article.body[good.start : good.end] == "Grynkewich"
-    assert article.body[26:33] == "Kurilla"
+    assert article.text[good.start : good.end] == "Grynkewich"
+    assert article.text[29:36] == "Kurilla"
     assert attrs.evolve(article, entities=[attrs.evolve(entity, mentions=[good])]) == article
-    with pytest.raises(ValueError, match=r"entities\[0\]\.mentions\[0\]: body\[1:11\]"):
+    with pytest.raises(ValueError, match=r"entities\[0\]\.mentions\[0\]: text\[0:10\]"):
         Article(
             headline="H",
             paragraphs=paragraphs,
-            entities=[attrs.evolve(entity, mentions=[Span(start=1, end=11, text="Grynkewich")])],
+            entities=[attrs.evolve(entity, mentions=[Span(start=0, end=10, text="Grynkewich")])],
         )
-    with pytest.raises(ValueError, match="runs past the end of the body"):
+    title = Span(start=0, end=1, text="X")
+    with pytest.raises(ValueError, match=r"entities\[0\]\.mentions\[0\]\.title: text\[0:1\]"):
+        Article(
+            headline="H",
+            paragraphs=paragraphs,
+            entities=[attrs.evolve(entity, mentions=[Mention(**attrs.asdict(good), title=title)])],
+        )
+    with pytest.raises(ValueError, match="runs past the end of the text"):
         Article(
             headline="H",
             paragraphs=["short"],
-            dates=[DateMention(span=Span(start=3, end=9, text="xxxxxx"))],
+            date_mentions=[DateMention(span=Span(start=3, end=9, text="xxxxxx"))],
         )
 
 
 def test_quote_entity_must_index_an_entity() -> None:
-    quote = Quote(text="hi", spans=[Span(start=0, end=2, text="hi")], entity=0)
-    with pytest.raises(ValueError, match=r"quotes\[0\]\.entity: 0 is not an index"):
+    quote = Quote(text="hi", spans=[Span(start=3, end=5, text="hi")], speaker_index=0)
+    with pytest.raises(ValueError, match=r"quotes\[0\]\.speaker_index: 0 is not an index"):
         Article(headline="H", paragraphs=["hi"], quotes=[quote])
 
 
@@ -148,12 +156,67 @@ def test_date_mention_text_and_values() -> None:
         DateMention(span=mention.span, precision=1)  # type: ignore[arg-type]
 
 
-def test_body_and_text() -> None:
+def test_body_text_and_parts() -> None:
     article = Article(
-        headline="H", paragraphs=["One.", "Two."], images=[Image(caption="C.", credit="AFP")]
+        headline="H",
+        paragraphs=["One.", "Two."],
+        images=[Image(caption="C.", credit="AFP"), Image(caption="D.")],
     )
     assert article.body == "One.\n\nTwo."
-    assert article.text == "H\n\nC.\n\nOne.\n\nTwo."
+    assert article.text == "H\n\nC.\n\nAFP\n\nD.\n\nOne.\n\nTwo."
+    assert [(p.name, p.index, article.text[p.start : p.end]) for p in article.parts] == [
+        ("headline", 0, "H"),
+        ("caption", 0, "C."),
+        ("credit", 0, "AFP"),
+        ("caption", 1, "D."),
+        ("body", 0, "One.\n\nTwo."),
+    ]
+    assert article.text[article.body_start :] == article.body
+    assert article.part_at(0).name == "headline"
+    assert article.part_at(1).name == "headline"  # the end of a part belongs to it
+    assert (article.part_at(10).name, article.part_at(10).index) == ("credit", 0)
+    assert article.part_at(len(article.text)).name == "body"
+    with pytest.raises(ValueError, match="falls in a separator between two parts"):
+        article.part_at(2)
+    with pytest.raises(ValueError, match="outside the text"):
+        article.part_at(len(article.text) + 1)
+    with pytest.raises(TypeError, match=r"part_at\(\) argument must be an int, not str"):
+        article.part_at("0")  # type: ignore[arg-type]
+
+
+def test_every_part_is_in_the_text_even_when_empty() -> None:
+    article = Article(headline="", paragraphs=["Body."])
+    assert article.text == "\n\nBody."
+    assert article.body_start == 2
+    assert article.part_at(0).name == "headline"
+    assert Article(headline="H").text == "H\n\n"
+
+
+def test_captions_and_credits_are_one_line() -> None:
+    with pytest.raises(ValueError, match="caption: holds a line break"):
+        Image(caption="Two\nlines.")
+    with pytest.raises(ValueError, match="credit: holds a blank line"):
+        Image(caption="One.", credit="A\n\nB")
+
+
+def test_a_quote_names_its_speaker_entity() -> None:
+    smith = Entity(kind=EntityKind.PERSON, name="Jo Smith", mentions=[Span(start=3, end=8, text="Smith")])
+    said = Quote(text="x", speaker_mention=Span(start=3, end=8, text="Smith"), speaker_index=0)
+    unsaid = Quote(text="y")
+    article = Article(headline="H", paragraphs=["Smith said x"], entities=[smith], quotes=[said, unsaid])
+    assert article.speaker_of(said) is article.entities[0]
+    assert article.speaker_of(unsaid) is None
+    with pytest.raises(ValueError, match="speaker_index 3 is not an index of entities"):
+        article.speaker_of(attrs.evolve(said, speaker_index=3))
+    with pytest.raises(TypeError, match=r"speaker_of\(\) argument must be a Quote, not int"):
+        article.speaker_of(0)  # type: ignore[arg-type]
+
+
+def test_a_plain_span_given_as_a_mention_becomes_a_mention() -> None:
+    entity = Entity(kind="person", name="Smith", mentions=[Span(start=0, end=5, text="Smith")])
+    assert entity.mentions == (Mention(start=0, end=5, text="Smith"),)
+    assert type(entity.mentions[0]) is Mention
+    assert entity.mentions[0].title is None
 
 
 def test_offsets_must_be_whole_minutes() -> None:

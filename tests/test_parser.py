@@ -282,13 +282,18 @@ def test_mojibake_is_repaired_and_reported(sample_bytes: bytes) -> None:
 def test_locating_a_body_offset_in_the_file(sample_bytes: bytes) -> None:
     article = newsdoc.loads(sample_bytes)
     assert article.source is not None
-    where = article.body.index("Grynkewich said")
+    where = article.text.index("Grynkewich said")
     location = article.source.locate(article, where)
     assert (location.lineno, location.colno) == (19, 37)
     line = sample_bytes.decode().splitlines()[location.lineno - 1]
     assert line[location.colno - 1 :].startswith("Grynkewich said")
-    with pytest.raises(ValueError, match="outside the body"):
-        article.source.locate(article, len(article.body) + 1)
+    # The caption's and the credit's words are found on their line too.
+    for words in ("Raqqa", "Reuters/File", "Daesh leader"):
+        location = article.source.locate(article, article.text.index(words))
+        line = sample_bytes.decode().splitlines()[location.lineno - 1]
+        assert line[location.colno - 1 :].startswith(words)
+    with pytest.raises(ValueError, match="outside the text"):
+        article.source.locate(article, len(article.text) + 1)
 
 
 @given(st.text(st.characters(exclude_characters="\r\n"), max_size=60))
@@ -467,9 +472,9 @@ def test_loads_extracts_by_default_and_not_when_told(sample_bytes: bytes) -> Non
     article = newsdoc.loads(sample_bytes)
     assert article.entities
     assert article.quotes
-    assert article.dates
+    assert article.date_mentions
     plain = newsdoc.loads(sample_bytes, extract=False)
-    assert (plain.entities, plain.quotes, plain.dates) == ((), (), ())
+    assert (plain.entities, plain.quotes, plain.date_mentions) == ((), (), ())
     assert newsdoc.extract(plain) == article
     assert newsdoc.load(io.BytesIO(sample_bytes), extract=False) == plain
 
@@ -487,7 +492,7 @@ def test_loads_runs_the_extractor_it_is_given(tmp_path: Path, sample_bytes: byte
     assert [a.entities for a in seen] == [()]  # handed the parsed article
     assert article.entities
     assert not article.quotes
-    assert not article.dates
+    assert not article.date_mentions
     assert isinstance(entities_only, newsdoc.Extractor)
 
 
@@ -508,16 +513,31 @@ def _locate_by_walking(article: newsdoc.Article, body_offset: int) -> int:
     raise AssertionError("offset past the body")
 
 
+def _in_a_line(article: newsdoc.Article, offset: int) -> bool:
+    """True when ``article.text[offset]`` is a character of a part, not of a separator."""
+    try:
+        part = article.part_at(offset)
+    except ValueError:
+        return False
+    return offset < part.end and article.text[offset] not in "\n"
+
+
 @given(st.lists(st.sampled_from(["Head", "a b", "\n", "\n\n", " \r\n", "x — AFP"]), min_size=1))
-def test_locating_every_body_offset(pieces: list[str]) -> None:
+def test_locating_every_offset(pieces: list[str]) -> None:
     article = newsdoc.loads("".join(pieces), extract=False)
-    assert article.source is not None
+    source = article.source
+    assert source is not None
+    # Every character of every part is located at the same character of the input.
+    for offset in range(len(article.text)):
+        if _in_a_line(article, offset):
+            assert source.text[source.locate(article, offset).pos] == article.text[offset]
+    with pytest.raises(ValueError, match="outside the text"):
+        source.locate(article, len(article.text) + 1)
     if not article.paragraphs:
         with pytest.raises(ValueError, match="no paragraphs"):
-            article.source.locate(article, 0)
+            source.locate(article, article.body_start)
         return
+    start = article.body_start
     for offset in range(len(article.body) + 1):
         expected = _locate_by_walking(article, offset)
-        assert article.source.locate(article, offset).pos == expected
-    with pytest.raises(ValueError, match="outside the body"):
-        article.source.locate(article, len(article.body) + 1)
+        assert source.locate(article, start + offset).pos == expected

@@ -8,7 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import newsdoc
-from newsdoc import Article, ParseError
+from newsdoc import Article, ParseError, Span
 from newsdoc._sniff import decoded_kind, sniff
 from tests.strategies import articles, writable_articles
 
@@ -93,20 +93,23 @@ def test_strict_loads_returns_or_raises_parse_error(data: str | bytes) -> None:
 
 @given(articles())
 def test_every_span_points_at_its_text(article: Article) -> None:
-    body = article.body
-    spans = [m for e in article.entities for m in e.mentions]
-    spans += [s for q in article.quotes for s in (*q.spans, q.speaker, q.cue) if s is not None]
-    spans += [d.span for d in article.dates]
+    text = article.text
+    spans: list[Span] = [m for e in article.entities for m in e.mentions]
+    spans += [m.title for e in article.entities for m in e.mentions if m.title is not None]
+    spans += [s for q in article.quotes for s in (*q.spans, q.speaker_mention, q.cue) if s is not None]
+    spans += [d.span for d in article.date_mentions]
     for span in spans:
-        assert body[span.start : span.end] == span.text
+        assert text[span.start : span.end] == span.text
+        # Every span is also inside the text's parts, in the order they are written.
+        assert text[article.body_start :] == article.body
 
 
 @given(articles(), st.data())
-def test_a_span_off_the_body_is_refused(article: Article, data: st.DataObject) -> None:
+def test_a_span_off_the_text_is_refused(article: Article, data: st.DataObject) -> None:
     assume(article.entities and article.entities[0].mentions)
     mention = article.entities[0].mentions[0]
-    # One character longer, and not the character the body holds there.
-    wrong = mention.text + ("y" if article.body[mention.end : mention.end + 1] == "x" else "x")
+    # One character longer, and not the character the text holds there.
+    wrong = mention.text + ("y" if article.text[mention.end : mention.end + 1] == "x" else "x")
     bad = attrs.evolve(mention, end=mention.end + 1, text=wrong)
     entity = attrs.evolve(article.entities[0], mentions=(bad,))
     with pytest.raises(ValueError, match=r"entities\[0\]\.mentions\[0\]"):
@@ -129,6 +132,16 @@ def test_source_map_points_at_every_part(article: Article) -> None:
         assert source.text[offset : offset + len(paragraph)] == paragraph
     for offset, image in zip(parts.images, parsed.images, strict=True):
         assert source.text.startswith(image.caption, offset)
+    for credit_at, image in zip(parts.credits, parsed.images, strict=True):
+        assert (credit_at is None) == (image.credit is None)
+        if image.credit is not None and credit_at is not None:
+            assert source.text.startswith(image.credit, credit_at)
+    # Every character of the whole text is located at the same character of the input.
+    text = parsed.text
+    for part in parsed.parts:
+        for offset in range(part.start, part.end):
+            if text[offset] != "\n":  # the body's own paragraph separators
+                assert source.text[source.locate(parsed, offset).pos] == text[offset]
     if parsed.headline:
         assert parts.headline is not None
         assert source.text.startswith(parsed.headline, parts.headline)

@@ -67,10 +67,6 @@ def test_empty_articles() -> None:
         (Article(headline=" padded"), "headline: leading or trailing white space"),
         (Article(headline="", paragraphs=["Body."]), "headline: an empty line"),
         (Article(headline="H", paragraphs=["a", ""]), r"paragraphs\[1\]: an empty line"),
-        (
-            Article(headline="H", images=[Image(caption="Two\nlines.", credit="AFP")]),
-            r"images\[0\]\.caption: holds a line break",
-        ),
         (Article(headline="H", metadata={"url": "a\rb"}), r"metadata\['url'\]: holds a line"),
         (
             Article(headline="H", paragraphs=["Smoke rises. — Reuters"]),

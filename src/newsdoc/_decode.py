@@ -41,6 +41,7 @@ import codecs
 import re
 from collections.abc import Callable
 
+from newsdoc._errors import Note
 from newsdoc._codepages import (
     SAMPLE_BYTES,
     decodes,
@@ -50,7 +51,6 @@ from newsdoc._codepages import (
     plausible_cp1252,
     reads_as_utf16_text,
 )
-from newsdoc._parser import Note
 
 __all__ = ["decode", "decode_str", "repair_mojibake"]
 

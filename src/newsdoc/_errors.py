@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from newsdoc._model import Diagnostic, Severity
 
-__all__ = ["CODES", "ParseError", "make_diagnostic", "position"]
+__all__ = ["CODES", "Note", "ParseError", "make_diagnostic", "position"]
+
+#: A diagnostic found before parsing (while decoding): code, message, offset.
+Note = tuple[str, str, int]
 
 #: Every diagnostic code: its severity and what it means.  The table in
 #: ``docs/diagnostics.md`` is checked against this one by the docs tests.

@@ -2,8 +2,10 @@
 
 Decisions, each visible in the JSON (``docs/json.md`` has the full format):
 
-- ``schema_version`` (an int, now ``1``) leads every object; an unknown or
-  missing version is an error, never a guess.
+- ``schema_version`` (an int, now ``2``) leads every object; an unknown or
+  missing version is an error, never a guess.  Documents of version 1 (spans
+  into the body, ``dates``, ``Quote.speaker`` and ``Quote.entity``) still
+  read, into the current shape (see `upgrade_v1`).
 - Every field is always written (empty lists and ``null`` included), so every
   article has the same keys and tabular tools see one schema.  Reading
   requires the fields without a default (``headline``; a span's ``start``,
@@ -55,10 +57,21 @@ from newsdoc._model import (
     line_break_problem,
 )
 
-__all__ = ["SCHEMA_VERSION", "JSONError", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = [
+    "READABLE_VERSIONS",
+    "SCHEMA_VERSION",
+    "JSONError",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+    "upgrade_v1",
+]
 
-#: The version of the JSON format this newsdoc writes and reads.
-SCHEMA_VERSION: Final = 1
+#: The version of the JSON format this newsdoc writes (it reads this one and 1).
+SCHEMA_VERSION: Final = 2
+#: The versions `from_json` reads.
+READABLE_VERSIONS: Final = (1, 2)
 
 _PREFIX: Final = b'{"schema_version":%d,' % SCHEMA_VERSION
 _PREFIX_TEXT: Final = _PREFIX.decode()
@@ -250,7 +263,8 @@ def _from_document(data: object) -> Article:
     """The article in a decoded JSON document, or `JSONError`."""
     if not isinstance(data, Mapping):
         raise JSONError([("", f"expected a JSON object, got {_type_name(data)}")]) from None
-    _check_version(data)
+    if _check_version(data) == 1:
+        data = upgrade_v1(data)
     try:
         return _structure_article(data, Article)  # type: ignore[no-any-return]
     except (BaseValidationError, _Invalid) as error:
@@ -288,13 +302,102 @@ def from_json(data: str | bytes, /) -> Article:
     return _from_document(document)
 
 
-def _check_version(data: Mapping[str, Any]) -> None:
+def _check_version(data: Mapping[str, Any]) -> int:
     if "schema_version" not in data:
         raise JSONError([("schema_version", "missing")]) from None
     version = data["schema_version"]
-    if type(version) is not int or version != SCHEMA_VERSION:
-        message = f"unsupported version {version!r} (this newsdoc reads {SCHEMA_VERSION})"
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        readable = " and ".join(map(str, READABLE_VERSIONS))
+        message = f"unsupported version {version!r} (this newsdoc reads {readable})"
         raise JSONError([("schema_version", message)]) from None
+    return version
+
+
+# Version 1 -> 2: the keys renamed, and where spans were counted from.
+_V1_ARTICLE_KEYS: Final = {"dates": "date_mentions"}
+_V1_QUOTE_KEYS: Final = {"speaker": "speaker_mention", "entity": "speaker_index"}
+
+
+def upgrade_v1(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A version-1 document in the shape of the current version.
+
+    Version 1 counted every span from the start of the body; version 2 counts
+    from the start of the whole text (headline, captions, credits, body), so
+    each span moves by where the body starts.  ``dates`` became
+    ``date_mentions``, and a quote's ``speaker`` and ``entity`` became
+    ``speaker_mention`` and ``speaker_index``.  A value of the wrong type is
+    left as it is, for the reader to report at its path.
+    """
+    document = {_V1_ARTICLE_KEYS.get(key, key): value for key, value in data.items()}
+    document["schema_version"] = SCHEMA_VERSION
+    quotes = document.get("quotes")
+    if type(quotes) is list:
+        document["quotes"] = [
+            {_V1_QUOTE_KEYS.get(k, k): v for k, v in q.items()} if type(q) is dict else q
+            for q in quotes
+        ]
+    shift = _v1_body_start(document)
+    if shift:
+        for span in _v2_spans(document):
+            for key in ("start", "end"):
+                if type(span.get(key)) is int:
+                    span[key] += shift
+    return document
+
+
+def _v1_body_start(document: Mapping[str, Any]) -> int:
+    """Where the body starts in the whole text, from the headline and images (0 if
+    they are not of the right types: the reader then reports them)."""
+    headline, images = document.get("headline"), document.get("images", [])
+    if type(headline) is not str or type(images) is not list:
+        return 0
+    start = len(headline) + 2
+    for image in images:
+        if type(image) is not dict or type(image.get("caption")) is not str:
+            return 0
+        credit = image.get("credit")
+        start += len(image["caption"]) + 2
+        if type(credit) is str:
+            start += len(credit) + 2
+    return start
+
+
+def _v2_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The span objects of a document (copied, so that the caller's stay as they were)."""
+    found: list[dict[str, Any]] = []
+
+    def copied(value: object) -> object:
+        if type(value) is not dict:
+            return value
+        span = dict(value)
+        found.append(span)
+        return span
+
+    def each(items: object, key: str, inner: str | None) -> object:
+        if type(items) is not list:
+            return items
+        out = []
+        for item in items:
+            if type(item) is dict:
+                item = dict(item)
+                if inner is None:
+                    item[key] = copied(item.get(key))
+                elif type(item.get(key)) is list:
+                    item[key] = [copied(span) for span in item[key]]
+            out.append(item)
+        return out
+
+    document["entities"] = each(document.get("entities", []), "mentions", "")
+    quotes = each(document.get("quotes", []), "spans", "")
+    if type(quotes) is list:
+        for quote in quotes:
+            if type(quote) is dict:
+                for key in ("speaker_mention", "cue"):
+                    if key in quote:
+                        quote[key] = copied(quote[key])
+    document["quotes"] = quotes
+    document["date_mentions"] = each(document.get("date_mentions", []), "span", None)
+    return found
 
 
 def _join(path: str, note: object) -> str:
@@ -323,4 +426,11 @@ def _flatten(error: BaseException, path: str) -> list[tuple[str, str]]:
         return [(f"{path}{key}]", rest)]
     if isinstance(error, ValueError) and " is not a valid " in message:
         return [(path, message.split(" is not a valid ")[0] + " is not a valid value")]
+    field = _FIELD_PREFIX.match(message) if isinstance(error, ValueError) else None
+    if field is not None:
+        # A class's own check names the field it concerns: "caption: holds a line break".
+        return [(f"{path}.{field[1]}" if path else field[1], message[field.end() :])]
     return [(path, message)]
+
+
+_FIELD_PREFIX: Final = re.compile(r"([a-z_]+): ")

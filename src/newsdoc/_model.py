@@ -3,13 +3,18 @@
 Every class is an ``attrs`` frozen, slotted, keyword-only class with value
 equality and hashing.  Changed copies are made with `attrs.evolve`.
 
-Span convention
----------------
-Every span in an `Article` (entity mentions, quotes, date mentions)
-points into `Article.body`: the paragraphs joined by one blank line
-(``"\\n\\n"``).  ``start`` and ``end`` are Python ``str`` indices (code
-points), end-exclusive, so ``article.body[span.start:span.end] == span.text``
-always holds; the `Article` constructor checks it.
+The offset space
+----------------
+Every span in an `Article` (entity mentions and their titles, quotes, speaker
+mentions, cues, date mentions) points into `Article.text`: the whole article
+in reading order, its parts joined by one blank line (``"\\n\\n"``): the
+headline, then each image's caption and, when it has one, its credit, then the
+body (the paragraphs, joined the same way).  `Article.parts` says where each
+part stands, `Article.part_at` which part an offset falls in, and
+`Article.body_start` where the body begins.  ``start`` and ``end`` are Python
+``str`` indices (code points), end-exclusive, so
+``article.text[span.start:span.end] == span.text`` always holds; the `Article`
+constructor checks it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import enum
+import functools
 import io
 import os
 import types
@@ -38,8 +44,11 @@ __all__ = [
     "EntityKind",
     "Image",
     "Location",
+    "Mention",
     "Metadata",
     "ParseInfo",
+    "Part",
+    "PartName",
     "Parts",
     "Quote",
     "Severity",
@@ -47,8 +56,12 @@ __all__ = [
     "Span",
 ]
 
-#: The separator between paragraphs in `Article.body`.
+#: The separator between paragraphs in `Article.body`, and between the parts of
+#: `Article.text`.
 PARAGRAPH_SEPARATOR = "\n\n"
+
+#: The names of the parts of `Article.text`, in reading order.
+PartName: TypeAlias = Literal["headline", "caption", "credit", "body"]
 
 #: An article date: a `datetime.date`, or a `datetime.datetime`
 #: (a subclass of ``date``) when the text gave a time.
@@ -322,8 +335,19 @@ def _entity_title(value: str | None) -> str | None:
     return None if value is None else _check(value, str, "Entity.title", optional=True)
 
 
-def _entity_mentions(value: Iterable[Span]) -> tuple[Span, ...]:
-    return _check_tuple(value, Span, "Entity.mentions")
+def _entity_mentions(value: Iterable[Mention | Span]) -> tuple[Mention, ...]:
+    mentions = _check_tuple(value, Span, "Entity.mentions")
+    if all(type(m) is Mention for m in mentions):
+        return mentions  # type: ignore[return-value]
+    # A plain Span is a mention without a title.
+    return tuple(
+        m if type(m) is Mention else Mention(start=m.start, end=m.end, text=m.text)
+        for m in mentions
+    )
+
+
+def _mention_title(value: Span | None) -> Span | None:
+    return None if value is None else _check(value, Span, "Mention.title", optional=True)
 
 
 def _quote_text(value: str) -> str:
@@ -334,16 +358,20 @@ def _quote_spans(value: Iterable[Span]) -> tuple[Span, ...]:
     return _check_tuple(value, Span, "Quote.spans")
 
 
-def _quote_speaker(value: Span | None) -> Span | None:
-    return None if value is None else _check(value, Span, "Quote.speaker", optional=True)
+def _quote_speaker_mention(value: Span | None) -> Span | None:
+    if value is None:
+        return None
+    return _check(value, Span, "Quote.speaker_mention", optional=True)
 
 
 def _quote_cue(value: Span | None) -> Span | None:
     return None if value is None else _check(value, Span, "Quote.cue", optional=True)
 
 
-def _quote_entity(value: int | None) -> int | None:
-    return None if value is None else _check(value, int, "Quote.entity", optional=True)
+def _quote_speaker_index(value: int | None) -> int | None:
+    if value is None:
+        return None
+    return _check(value, int, "Quote.speaker_index", optional=True)
 
 
 def _datemention_span(value: Span) -> Span:
@@ -396,8 +424,8 @@ def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
     return _check_tuple(value, Quote, "quotes")
 
 
-def _dates(value: Iterable[DateMention]) -> tuple[DateMention, ...]:
-    return _check_tuple(value, DateMention, "dates")
+def _date_mentions(value: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return _check_tuple(value, DateMention, "date_mentions")
 
 
 def _parse_info(value: ParseInfo) -> ParseInfo:
@@ -406,7 +434,7 @@ def _parse_info(value: ParseInfo) -> ParseInfo:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Span:
-    """A stretch of `Article.body`: ``body[start:end] == text``."""
+    """A stretch of `Article.text`: ``article.text[start:end] == text``."""
 
     start: int = attrs.field(converter=_span_start)
     end: int = attrs.field(converter=_span_end)
@@ -422,6 +450,19 @@ class Span:
                 f"Span: end - start is {self.end - self.start} but text "
                 f"{_short(self.text)!r} has {len(self.text)} characters"
             ) from None
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Mention(Span):
+    """One mention of an `Entity`: a `Span` of the name as written, and its title.
+
+    A person's mention is the name without its title (the convention of the
+    standard news NER corpora): in ``Centcom chief General Michael Kurilla``
+    the mention is ``Michael Kurilla`` and ``title`` is the span of
+    ``General``; ``title`` is ``None`` where no title is written before the name.
+    """
+
+    title: Span | None = attrs.field(default=None, converter=_mention_title)
 
 
 class EntityKind(enum.StrEnum):
@@ -450,14 +491,16 @@ class Entity:
 
     ``name`` is the canonical name (``Michael Kurilla``); ``title`` the title
     split off a person's name (``General``); ``aliases`` the other names the
-    text uses for it (``Centcom`` for ``US Central Command``).
+    text uses for it (``Centcom`` for ``US Central Command``); ``mentions``
+    where the text names it, each a `Mention` (a plain `Span` given here
+    becomes a `Mention` without a title).
     """
 
     kind: EntityKind = attrs.field(converter=_entity_kind)
     name: str = attrs.field(converter=_entity_name)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_entity_aliases)
     title: str | None = attrs.field(default=None, converter=_entity_title)
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_entity_mentions)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_entity_mentions)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -465,23 +508,25 @@ class Quote:
     """A direct quotation and who said it.
 
     ``text`` is the quoted words without their quote marks; ``spans`` the
-    stretches of the body holding them (more than one when the quote runs over
-    several paragraphs).  ``speaker`` is the speaker's mention as written (the
-    ``he`` of ``he added``), ``cue`` the verb or phrase that introduces the
-    quote (``said``), and ``entity`` the index in `Article.entities` of
-    the entity the speaker resolves to.
+    stretches of `Article.text` holding them (more than one when the quote runs
+    over several paragraphs).  ``speaker_mention`` is the speaker as written
+    (the ``he`` of ``he added``), ``cue`` the verb or phrase that introduces the
+    quote (``said``), and ``speaker_index`` the index in `Article.entities` of
+    the entity the speaker resolves to (`Article.speaker_of` returns that
+    entity).
     """
 
     text: str = attrs.field(converter=_quote_text)
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_quote_spans)
-    speaker: Span | None = attrs.field(default=None, converter=_quote_speaker)
+    speaker_mention: Span | None = attrs.field(default=None, converter=_quote_speaker_mention)
     cue: Span | None = attrs.field(default=None, converter=_quote_cue)
-    entity: int | None = attrs.field(default=None, converter=_quote_entity)
+    speaker_index: int | None = attrs.field(default=None, converter=_quote_speaker_index)
 
     def __attrs_post_init__(self) -> None:
-        if self.entity is not None and (type(self.entity) is not int or self.entity < 0):
+        index = self.speaker_index
+        if index is not None and (type(index) is not int or index < 0):
             raise ValueError(
-                f"Quote.entity: expected a non-negative int or None, got {self.entity!r}"
+                f"Quote.speaker_index: expected a non-negative int or None, got {index!r}"
             ) from None
 
 
@@ -520,10 +565,20 @@ class DateMention:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Image:
-    """A photo caption and its credit (``Reuters/File``), if any."""
+    """A photo caption and its credit (``Reuters/File``), if any.
+
+    Each is one line of text (a part of `Article.text`): one holding a line
+    break is refused with a `ValueError` naming it.
+    """
 
     caption: str = attrs.field(converter=_image_caption)
     credit: str | None = attrs.field(default=None, converter=_image_credit)
+
+    def __attrs_post_init__(self) -> None:
+        # Also run by msgspec's decoder, which skips the converters.
+        for field, value in (("caption", self.caption), ("credit", self.credit)):
+            if value is not None and ("\n" in value or "\r" in value):
+                raise ValueError(f"{field}: {line_break_problem(value)}") from None
 
 
 def _location_pos(value: int) -> int:
@@ -602,6 +657,21 @@ class Diagnostic:
 
 
 @attrs.frozen(slots=True)
+class Part:
+    """Where one part of an article stands in `Article.text`.
+
+    ``name`` is ``"headline"``, ``"caption"``, ``"credit"`` or ``"body"``;
+    ``index`` is the image's index in `Article.images` for a caption or a
+    credit, and 0 otherwise.  ``article.text[start:end]`` is the part's text.
+    """
+
+    name: PartName
+    index: int
+    start: int
+    end: int
+
+
+@attrs.frozen(slots=True)
 class Parts:
     """Offsets of an article's parts in the decoded input (see `SourceMap`)."""
 
@@ -611,6 +681,9 @@ class Parts:
     headline: int | None
     #: Offset of each caption's first character, parallel to ``Article.images``.
     images: tuple[int, ...]
+    #: Offset of each credit's first character (``None`` without one), parallel to
+    #: ``Article.images``.
+    credits: tuple[int | None, ...]
     #: Offset of each paragraph's first character, parallel to ``Article.paragraphs``.
     paragraphs: tuple[int, ...]
     #: Offset of each header line's key, by metadata key (``"date"`` too).
@@ -629,7 +702,7 @@ class SourceMap:
     Offsets index the decoded text (after byte decoding; a leading byte-order
     mark is not part of it).  They are worked out from the input the first
     time they are asked for, so parsing pays nothing for them.
-    `locate` maps an offset into `Article.body` back to a
+    `locate` maps an offset into `Article.text` back to a
     `Location` in the input.
     """
 
@@ -657,16 +730,35 @@ class SourceMap:
         _check_offset(pos, len(self.text), "pos", "the text")
         return Location(pos, *line_and_column(self.parts.line_starts, pos))
 
-    def locate(self, article: Article, body_offset: int) -> Location:
-        """The input location of ``article.body[body_offset]``.
+    def locate(self, article: Article, offset: int) -> Location:
+        """The input location of ``article.text[offset]`` (an offset at the end of a
+        part locates that end).
 
-        Each call takes time logarithmic in the number of paragraphs: where
-        each paragraph starts in the body is worked out once per article.
+        ``article`` must be the article this map was made for.  Each call takes
+        time logarithmic in the number of paragraphs: where each paragraph starts
+        in the body is worked out once per article.  An offset outside the text,
+        or in a separator between two parts, raises `ValueError`.
         """
         if not isinstance(article, Article):
             raise argument_error("locate", "article", "an Article", article) from None
-        if not is_int(body_offset):
-            raise argument_error("locate", "body_offset", "an int", body_offset) from None
+        if not is_int(offset):
+            raise argument_error("locate", "offset", "an int", offset) from None
+        part = article.part_at(offset)
+        within = offset - part.start
+        parts = self.parts
+        if part.name == "body":
+            return self._locate_in_body(article, within)
+        if part.name == "headline":
+            start = parts.headline
+        elif part.name == "caption":
+            start = parts.images[part.index] if part.index < len(parts.images) else None
+        else:
+            start = parts.credits[part.index] if part.index < len(parts.credits) else None
+        if start is None:
+            raise ValueError(f"the input holds no {part.name} for offset {offset}") from None
+        return self.location(start + within)
+
+    def _locate_in_body(self, article: Article, body_offset: int) -> Location:
         paragraphs = article.paragraphs
         if not paragraphs:
             raise ValueError("the article has no paragraphs") from None
@@ -674,11 +766,6 @@ class SourceMap:
             gaps = accumulate((len(p) + len(PARAGRAPH_SEPARATOR) for p in paragraphs), initial=0)
             self._body_starts = (paragraphs, list(gaps))
         starts = self._body_starts[1]
-        body_length = starts[-1] - len(PARAGRAPH_SEPARATOR)
-        if not 0 <= body_offset <= body_length:
-            raise ValueError(
-                f"offset {body_offset} is outside the body (length {body_length})"
-            ) from None
         # The paragraph holding the offset (the end of a paragraph included);
         # an offset inside a separator counts back from the next paragraph.
         index = max(bisect.bisect_right(starts, body_offset + 1, hi=len(paragraphs)) - 1, 0)
@@ -706,15 +793,17 @@ def _spans_of(article: Article, named: bool = True) -> Iterator[tuple[str, Span]
     for i, entity in enumerate(article.entities):
         for j, span in enumerate(entity.mentions):
             yield (f"entities[{i}].mentions[{j}]" if named else ""), span
+            if span.title is not None:
+                yield (f"entities[{i}].mentions[{j}].title" if named else ""), span.title
     for i, quote in enumerate(article.quotes):
         for j, span in enumerate(quote.spans):
             yield (f"quotes[{i}].spans[{j}]" if named else ""), span
-        if quote.speaker is not None:
-            yield (f"quotes[{i}].speaker" if named else ""), quote.speaker
+        if quote.speaker_mention is not None:
+            yield (f"quotes[{i}].speaker_mention" if named else ""), quote.speaker_mention
         if quote.cue is not None:
             yield (f"quotes[{i}].cue" if named else ""), quote.cue
-    for i, mention in enumerate(article.dates):
-        yield (f"dates[{i}].span" if named else ""), mention.span
+    for i, mention in enumerate(article.date_mentions):
+        yield (f"date_mentions[{i}].span" if named else ""), mention.span
 
 
 _FUNCTION: type = types.FunctionType
@@ -773,6 +862,10 @@ class ParseInfo:
 _NO_PARSE_INFO = ParseInfo()
 
 
+def _part_end(part: Part) -> int:
+    return part.end
+
+
 @attrs.frozen(kw_only=True, slots=True, repr=False)
 class Article:
     """One news article.
@@ -805,7 +898,7 @@ class Article:
     id: str | None = attrs.field(default=None, converter=_id)
     entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
-    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_dates)
+    date_mentions: tuple[DateMention, ...] = attrs.field(default=(), converter=_date_mentions)
     _parse_info: ParseInfo = attrs.field(
         default=_NO_PARSE_INFO,
         eq=False,
@@ -828,7 +921,7 @@ class Article:
                 "metadata: 'date' holds an unreadable header date and must be absent "
                 "when date is set"
             ) from None
-        if self.entities or self.quotes or self.dates:
+        if self.entities or self.quotes or self.date_mentions:
             self._check_spans()
 
     @property
@@ -848,39 +941,115 @@ class Article:
                 raise ValueError(f"paragraphs[{index}]: {problem}") from None
 
     def _check_spans(self) -> None:
-        body = self.body
-        if all(body[s.start : s.end] == s.text for _, s in _spans_of(self, named=False)) and all(
-            q.entity is None or q.entity < len(self.entities) for q in self.quotes
+        text = self.text
+        count = len(self.entities)
+        if all(text[s.start : s.end] == s.text for _, s in _spans_of(self, named=False)) and all(
+            q.speaker_index is None or q.speaker_index < count for q in self.quotes
         ):
             return  # the common case, without building a path for each span
         for where, span in _spans_of(self):
-            if span.end > len(body):
+            if span.end > len(text):
                 raise ValueError(
-                    f"{where}: span {span.start}:{span.end} runs past the end of the body "
-                    f"({len(body)} characters)"
+                    f"{where}: span {span.start}:{span.end} runs past the end of the text "
+                    f"({len(text)} characters)"
                 ) from None
-            if body[span.start : span.end] != span.text:
+            if text[span.start : span.end] != span.text:
                 raise ValueError(
-                    f"{where}: body[{span.start}:{span.end}] is "
-                    f"{_short(body[span.start : span.end])!r}, not {_short(span.text)!r}"
+                    f"{where}: text[{span.start}:{span.end}] is "
+                    f"{_short(text[span.start : span.end])!r}, not {_short(span.text)!r}"
                 ) from None
         for i, quote in enumerate(self.quotes):
-            if quote.entity is not None and quote.entity >= len(self.entities):
+            if quote.speaker_index is not None and quote.speaker_index >= count:
                 raise ValueError(
-                    f"quotes[{i}].entity: {quote.entity} is not an index of entities "
-                    f"(the article has {len(self.entities)})"
+                    f"quotes[{i}].speaker_index: {quote.speaker_index} is not an index of "
+                    f"entities (the article has {count})"
                 ) from None
 
     @property
     def body(self) -> str:
-        """The paragraphs joined by a blank line: the text every span points into."""
+        """The paragraphs joined by a blank line: the last part of `text`."""
         return PARAGRAPH_SEPARATOR.join(self.paragraphs)
 
-    @property
+    # The whole text and its parts are worked out once per article, on first use
+    # (attrs keeps a cached property of a slotted class in a slot of its own; it is
+    # not a field, so equality, hashing and JSON never see it).
+    @functools.cached_property
     def text(self) -> str:
-        """Headline, captions and body as plain text, for indexing and search."""
-        parts = [self.headline, *(image.caption for image in self.images), self.body]
-        return PARAGRAPH_SEPARATOR.join(part for part in parts if part)
+        """The whole article, the text every span points into.
+
+        The parts in reading order, joined by one blank line: the headline, then
+        each image's caption and (when it has one) its credit, then the body.
+        Every part is there even when empty (a missing headline is ``""``), so
+        the body always starts at `body_start`.
+        """
+        pieces = [self.headline]
+        for image in self.images:
+            pieces.append(image.caption)
+            if image.credit is not None:
+                pieces.append(image.credit)
+        pieces.append(self.body)
+        return PARAGRAPH_SEPARATOR.join(pieces)
+
+    @functools.cached_property
+    def parts(self) -> tuple[Part, ...]:
+        """Where each part stands in `text`, in reading order (the body last)."""
+        found = []
+        start = 0
+        gap = len(PARAGRAPH_SEPARATOR)
+
+        def add(name: PartName, index: int, piece: str) -> None:
+            nonlocal start
+            found.append(Part(name, index, start, start + len(piece)))
+            start += len(piece) + gap
+
+        add("headline", 0, self.headline)
+        for index, image in enumerate(self.images):
+            add("caption", index, image.caption)
+            if image.credit is not None:
+                add("credit", index, image.credit)
+        add("body", 0, self.body)
+        return tuple(found)
+
+    @property
+    def body_start(self) -> int:
+        """The offset in `text` at which the body (the first paragraph) starts."""
+        return self.parts[-1].start
+
+    def part_at(self, offset: int) -> Part:
+        """The part of `text` that ``offset`` falls in (its end included).
+
+        An offset at the boundary of two parts (only an empty part has one)
+        belongs to the earlier part; one in a separator between two parts,
+        or outside the text, raises `ValueError`.
+        """
+        if not is_int(offset):
+            raise argument_error("part_at", "", "an int", offset) from None
+        parts = self.parts
+        index = bisect.bisect_left(parts, offset, key=_part_end)
+        if index < len(parts) and parts[index].start <= offset:
+            return parts[index]
+        if 0 <= offset <= parts[-1].end:
+            raise ValueError(f"offset {offset} falls in a separator between two parts") from None
+        length = parts[-1].end
+        raise ValueError(f"offset {offset} is outside the text (length {length})") from None
+
+    def speaker_of(self, quote: Quote) -> Entity | None:
+        """The entity ``quote`` is credited to (``None`` when it has none).
+
+        ``quote`` is one of this article's quotes (any quote whose
+        ``speaker_index`` indexes `entities`).
+        """
+        if not isinstance(quote, Quote):
+            raise argument_error("speaker_of", "", "a Quote", quote) from None
+        index = quote.speaker_index
+        if index is None:
+            return None
+        if index >= len(self.entities):
+            raise ValueError(
+                f"speaker_of(): the quote's speaker_index {index} is not an index of entities "
+                f"(the article has {len(self.entities)})"
+            ) from None
+        return self.entities[index]
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -894,63 +1063,8 @@ class Article:
         if self.id is not None:
             parts.append(f"id={self.id!r}")
         parts.append(f"paragraphs={len(self.paragraphs)}")
-        for name in ("images", "entities", "quotes", "dates", "diagnostics"):
+        for name in ("images", "entities", "quotes", "date_mentions", "diagnostics"):
             count = len(getattr(self, name))
             if count:
                 parts.append(f"{name}={count}")
         return f"<Article {' '.join(parts)}>"
-
-
-# The slot setters of Article, taken once: calling a slot's setter directly is
-# the cheapest way to fill a frozen, slotted instance.
-_SET = {name: getattr(Article, name).__set__ for name in attrs.fields_dict(Article)}
-_set_headline = _SET["headline"]
-_set_date = _SET["date"]
-_set_paragraphs = _SET["paragraphs"]
-_set_images = _SET["images"]
-_set_metadata = _SET["metadata"]
-_set_id = _SET["id"]
-_set_entities = _SET["entities"]
-_set_quotes = _SET["quotes"]
-_set_dates = _SET["dates"]
-_set_parse_info = _SET["_parse_info"]
-if len(_SET) != 10:  # pragma: no cover - a guard for whoever adds a field
-    raise RuntimeError("parsed_article() must set every field of Article")
-
-
-def parsed_article(
-    headline: str,
-    date: DateValue | None,
-    paragraphs: tuple[str, ...],
-    images: tuple[Image, ...],
-    metadata: Metadata,
-    id: str | None,
-    parse_info: ParseInfo,
-) -> Article:
-    """An `Article` from parts whose types the parser guarantees.
-
-    Skips the per-field type checks of ``__init__`` (as msgspec's decoder
-    does) and the value invariants of ``__attrs_post_init__``, which hold by
-    construction: the parser sets no spans, and keeps ``metadata['date']``
-    only when ``date`` is ``None``.
-    """
-    article: Article = object.__new__(Article)
-    _set_headline(article, headline)
-    _set_date(article, date)
-    _set_paragraphs(article, paragraphs)
-    _set_images(article, images)
-    _set_metadata(article, metadata)
-    _set_id(article, id)
-    _set_entities(article, ())
-    _set_quotes(article, ())
-    _set_dates(article, ())
-    _set_parse_info(article, parse_info)
-    return article
-
-
-def image(caption: str, credit: str | None) -> Image:
-    """An `Image` from strings the parser guarantees (no type checks)."""
-    made: Image = object.__new__(Image)
-    object.__setattr__(made, "caption", caption)
-    object.__setattr__(made, "credit", credit)
-    return made

@@ -25,7 +25,7 @@ from operator import add, itemgetter
 
 from newsdoc._captions import split_caption
 from newsdoc._dates import day_first, parse_date
-from newsdoc._errors import ParseError, make_diagnostic, position
+from newsdoc._errors import Note, ParseError, make_diagnostic, position
 from newsdoc._headers import STRONG, WEAK, HeaderLine, read_header_line, surely_not_header
 from newsdoc._model import (
     EMPTY_METADATA,
@@ -36,16 +36,14 @@ from newsdoc._model import (
     Metadata,
     ParseInfo,
     Parts,
-    image,
-    parsed_article,
 )
 from newsdoc._text import LAYOUT
+from newsdoc._unchecked import image, parsed_article
 
 __all__ = [
     "MAX_HEADER_LINES",
     "STRONG",
     "HeaderLine",
-    "Note",
     "line_starts",
     "locate_parts",
     "parse_text",
@@ -112,8 +110,8 @@ class _Parse:
         self.headline: tuple[int, str] | None = None
         #: The images the captions make (when not locating) ...
         self.images: list[Image] = []
-        #: ... or where each caption starts (for `locate_parts`).
-        self.captions: list[int] = []
+        #: ... or where each caption and its credit start (for `locate_parts`).
+        self.captions: list[tuple[int, int]] = []
         #: The index in ``lines`` of the first line of the body.
         self.body = 0
         self.load(0)
@@ -220,10 +218,6 @@ def _cut(text: str, pos: int, cr: bool) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-#: A diagnostic found before parsing (while decoding): code, message, offset.
-Note = tuple[str, str, int]
-
-
 def _scan(text: str, locating: bool = False) -> _Parse:
     """article = { blank } [ header ] [ headline ] { blank } { caption } body
 
@@ -279,7 +273,10 @@ def _scan(text: str, locating: bool = False) -> _Parse:
             if parts is None:
                 break
             if locating:
-                state.captions.append(state.content_pos(index))
+                # The credit ends the (stripped) line.
+                line_start = state.content_pos(index)
+                credit_start = line_start + len(content[index]) - len(parts[1])
+                state.captions.append((line_start, credit_start))
             else:
                 state.images.append(image(*parts))
             index += 1
@@ -328,7 +325,8 @@ def locate_parts(text: str) -> Parts:
     return Parts(
         line_starts=tuple(line_starts(text, split_lines(text))),
         headline=None if state.headline is None else state.headline[0],
-        images=tuple(state.captions),
+        images=tuple(caption for caption, _ in state.captions),
+        credits=tuple(credit for _, credit in state.captions),
         paragraphs=tuple(paragraphs),
         metadata={
             key: pos + header.key_col

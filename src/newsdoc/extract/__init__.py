@@ -6,7 +6,7 @@
 >>> article = extract(loads(text))
 >>> [(e.kind.value, e.name) for e in article.entities]
 [('person', 'Smith')]
->>> article.quotes[0].text, article.dates[0].value
+>>> article.quotes[0].text, article.date_mentions[0].value
 ('We won.', datetime.date(2023, 7, 7))
 
 :func:`extract` runs the built-in :class:`RuleExtractor`: rules and compact word
@@ -20,16 +20,16 @@ from __future__ import annotations
 import copy
 import gc
 from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
 from newsdoc._errors import CODES, make_diagnostic, position
-from newsdoc._model import Article, Diagnostic, Entity, Quote, argument_error, describe, is_int
-from newsdoc.extract._dates import find_dates
-from newsdoc.extract._entities import MentionIndex, find_entities
-from newsdoc.extract._fast import article_with
-from newsdoc.extract._quotes import QuoteProblem, find_quotes
+from newsdoc._model import Article, Diagnostic, argument_error, describe, is_int
+from newsdoc._unchecked import article_with
+
+if TYPE_CHECKING:
+    from newsdoc.extract._quotes import QuoteProblem
 
 __all__ = [
     "DIAGNOSTIC_CODES",
@@ -50,7 +50,7 @@ DIAGNOSTIC_CODES: dict[str, tuple[str, str]] = {
 
 #: At most this many ``unbalanced-quote`` diagnostics are listed for one article.
 MAX_QUOTE_DIAGNOSTICS = 100
-#: The longest body `RuleExtractor` searches by default, in characters.
+#: The longest article text `RuleExtractor` searches by default, in characters.
 MAX_CHARS = 200_000
 
 
@@ -61,9 +61,9 @@ class Extractor(Protocol):
     An extractor is called with an :class:`~newsdoc.Article` and returns a new
     article (typically ``attrs.evolve(article, entities=..., quotes=...,
     dates=...)``); it must not mutate its argument (articles are frozen anyway).
-    Every span it returns must point into ``article.body`` (the ``Article``
-    constructor checks ``body[start:end] == text``), and every ``Quote.entity``
-    must index the returned ``entities``.  It should be deterministic and
+    Every span it returns must point into ``article.text`` (the ``Article``
+    constructor checks ``text[start:end] == span.text``), and every
+    ``Quote.speaker_index`` must index the returned ``entities``.  It should be deterministic and
     should not raise on any article the parser produces; problems in the text
     belong in ``diagnostics``.
     """
@@ -105,13 +105,14 @@ def _max_chars(value: int | None) -> int | None:
 class RuleExtractor:
     """The built-in extractor: regular expressions, rules and shipped word lists.
 
+    It reads the whole ``article.text``: headline, captions, credits and body.
     Each of ``entities``, ``quotes`` and ``dates`` can be switched off; a part
     switched off is returned empty.  Quotes are attributed to entities only when
     ``entities`` is on (their ``speaker`` span is found either way).
 
     Each switch is ``True`` or ``False``, and ``max_chars`` an int, 0 or more,
     or ``None``; anything else raises `TypeError` (a negative ``max_chars``,
-    `ValueError`).  A body longer than ``max_chars`` characters (``None``: no
+    `ValueError`).  An article whose text is longer than ``max_chars`` characters (``None``: no
     limit) is not searched: the article comes back with no entities, quotes or
     dates and a ``not-extracted`` diagnostic.  The default, 200,000 characters,
     is several times the longest news article; it keeps garbage that parses as
@@ -133,15 +134,18 @@ class RuleExtractor:
         """Return a copy of ``article`` with entities, quotes and dates extracted."""
         if not isinstance(article, Article):
             raise argument_error("RuleExtractor", "", "an Article", article) from None
-        body = article.body
-        if self.max_chars is not None and len(body) > self.max_chars:
+        text = article.text
+        if self.max_chars is not None and len(text) > self.max_chars:
             result = article_with(article, (), (), ())
             message = (
-                f"The body is {len(body):,} characters long, over the extractor's limit of "
+                f"The article is {len(text):,} characters long, over the extractor's limit of "
                 f"{self.max_chars:,}: nothing was extracted"
             )
-            where = _locate(article, 0)  # the start of the body
+            where = _locate(article, 0)  # the start of the article
             return _with_diagnostics(result, [make_diagnostic("not-extracted", message, *where)])
+        # The rules load on the first extraction, not with `import newsdoc`.
+        from newsdoc.extract import _pipeline
+
         # None of the objects made here forms a cycle (tests/test_extractor.py checks
         # it), so pausing the collector loses nothing; what the call returns is
         # tracked and collected later as usual.
@@ -149,15 +153,9 @@ class RuleExtractor:
         if collecting:
             gc.disable()
         try:
-            entities: list[Entity] = []
-            index: MentionIndex = []
-            if self.entities:
-                entities, index = find_entities(body)
-            quotes: list[Quote] = []
-            problems: list[QuoteProblem] = []
-            if self.quotes:
-                quotes, problems = find_quotes(body, entities, index)
-            dates = find_dates(body, article.date) if self.dates else []
+            entities, quotes, dates, problems = _pipeline.run(
+                text, article.date, self.entities, self.quotes, self.dates
+            )
         finally:
             if collecting:
                 gc.enable()
@@ -205,10 +203,10 @@ def run_extractor(extractor: Extractor, article: Article) -> Article:
 
 
 def quote_diagnostics(article: Article, problems: Iterable[QuoteProblem]) -> list[Diagnostic]:
-    """Diagnostics (code ``unbalanced-quote``) for quote problems at body offsets.
+    """Diagnostics (code ``unbalanced-quote``) for quote problems at offsets of ``article.text``.
 
     Positions are mapped back to the parsed input through ``article.source``
-    when the article has one, else they count in the body.  At most
+    when the article has one, else they count in ``article.text``.  At most
     `MAX_QUOTE_DIAGNOSTICS` are listed; the last then says how many more there are.
     """
     out = []
@@ -224,15 +222,16 @@ def quote_diagnostics(article: Article, problems: Iterable[QuoteProblem]) -> lis
     return out
 
 
-def _locate(article: Article, body_offset: int) -> tuple[int, int, int]:
-    if article.source is not None and article.paragraphs:
+def _locate(article: Article, offset: int) -> tuple[int, int, int]:
+    """The input position of ``article.text[offset]``: offset, line and column."""
+    if article.source is not None:
         try:
-            where = article.source.locate(article, body_offset)
+            where = article.source.locate(article, offset)
         except (ValueError, IndexError):
             pass
         else:
             return where.pos, where.lineno, where.colno
-    return (body_offset, *position(article.body, body_offset))
+    return (offset, *position(article.text, offset))
 
 
 def _with_diagnostics(article: Article, added: list[Diagnostic]) -> Article:
@@ -244,6 +243,6 @@ def _with_diagnostics(article: Article, added: list[Diagnostic]) -> Article:
     # keeps its decoded text and source map.
     info = copy.copy(article._parse_info)
     info.diagnostics = kept + tuple(added)
-    made = article_with(article, article.entities, article.quotes, article.dates)
+    made = article_with(article, article.entities, article.quotes, article.date_mentions)
     object.__setattr__(made, "_parse_info", info)
     return made

@@ -5,7 +5,8 @@
 >>> extract(article, SpacyExtractor(spacy.load("en_core_web_sm")))  # doctest: +SKIP
 
 :class:`SpacyExtractor` follows the :class:`~newsdoc.extract.Extractor`
-protocol.  It runs the pipeline over ``article.body`` and turns each entity span
+protocol.  It runs the pipeline over ``article.text`` (headline, captions, credits and
+body: the offset space of every span) and turns each entity span
 (``doc.ents``) into a mention; spans with the same label and text (or the same
 ``kb_id_`` or ``ent_id_``, when the pipeline links entities or an entity ruler
 pattern has an ``id``) become one
@@ -19,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
-from newsdoc._model import Article, Entity, EntityKind, Span
+import gc
+
+from newsdoc._model import Article, Entity, EntityKind, Mention
+from newsdoc._unchecked import article_with, entity, mention
 from newsdoc.extract import _with_diagnostics, quote_diagnostics
-from newsdoc.extract._dates import find_dates
-from newsdoc.extract._fast import article_with, entity, span
-from newsdoc.extract._quotes import find_quotes
 
 __all__ = ["LABELS", "SpacyExtractor"]
 
@@ -81,18 +82,18 @@ class SpacyExtractor:
         self.quotes = quotes
         self.dates = dates
 
-    def entities(self, body: str) -> tuple[list[Entity], list[tuple[int, int, int]]]:
-        """The pipeline's entities in ``body``, and ``(start, end, entity)`` per mention."""
-        groups: dict[tuple[EntityKind, str], list[Span]] = {}
-        for ent in self.nlp(body).ents:
+    def entities(self, text: str) -> tuple[list[Entity], list[tuple[int, int, int]]]:
+        """The pipeline's entities in ``text``, and ``(start, end, entity)`` per mention."""
+        groups: dict[tuple[EntityKind, str], list[Mention]] = {}
+        for ent in self.nlp(text).ents:
             kind = self.labels.get(ent.label_)
             if kind is None:
                 continue
             start, end = ent.start_char, ent.end_char
-            text = body[start:end]
+            written = text[start:end]
             ident = getattr(ent, "kb_id_", "") or getattr(ent, "ent_id_", "")
-            key = (kind, ident or " ".join(text.split()))
-            groups.setdefault(key, []).append(span(start, end, text))
+            key = (kind, ident or " ".join(written.split()))
+            groups.setdefault(key, []).append(mention(start, end, written))
         entities: list[Entity] = []
         index: list[tuple[int, int, int]] = []
         for (kind, _), mentions in groups.items():
@@ -113,9 +114,16 @@ class SpacyExtractor:
 
     def __call__(self, article: Article, /) -> Article:
         """Return a copy of ``article`` with the pipeline's entities, quotes and dates."""
-        body = article.body
-        entities, index = self.entities(body)
-        quotes, problems = find_quotes(body, entities, index) if self.quotes else ([], [])
-        dates = find_dates(body, article.date) if self.dates else []
+        from newsdoc.extract import _pipeline  # the rules load on first use
+
+        collecting = gc.isenabled()
+        gc.disable()  # as RuleExtractor does: nothing made here forms a cycle
+        try:
+            entities, quotes, dates, problems = _pipeline.run(
+                article.text, article.date, True, self.quotes, self.dates, find=self.entities
+            )
+        finally:
+            if collecting:
+                gc.enable()
         result = article_with(article, tuple(entities), tuple(quotes), tuple(dates))
         return _with_diagnostics(result, quote_diagnostics(article, problems))

@@ -1,0 +1,57 @@
+"""The rule pipeline: the steps `RuleExtractor` runs over one article, in order.
+
+1. ``article.text``: the whole article (headline, captions, credits, body) in
+   one offset space, so that every result points into it;
+2. entities: names found, typed and grouped by referent (`find_entities`);
+3. quotes: quotations found and credited to a speaker, who is looked up among
+   the entities (`find_quotes`);
+4. dates: temporal expressions, resolved against the article's date
+   (`find_dates`).
+
+This module is imported on the first extraction, not by ``import newsdoc``:
+the rules' word lists and patterns load then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from newsdoc._model import DateMention, Entity, Quote
+from newsdoc.extract._dates import find_dates
+from newsdoc.extract._entities import MentionIndex, find_entities
+from newsdoc.extract._quotes import QuoteProblem, find_quotes
+
+__all__ = ["EntityFinder", "Results", "run"]
+
+#: A step that finds the entities of a text: the entities, and ``(start, end,
+#: entity index)`` for every mention, sorted by position (quotes look speakers up
+#: in it).  The rules' `find_entities` is one; a spaCy pipeline's adapter another.
+EntityFinder = Callable[[str], tuple[list[Entity], MentionIndex]]
+
+#: What the pipeline finds: entities, quotes, date mentions, and quote problems.
+Results = tuple[list[Entity], list[Quote], list[DateMention], list[QuoteProblem]]
+
+
+def run(
+    text: str,
+    date: dt.date | None,
+    entities: bool,
+    quotes: bool,
+    dates: bool,
+    find: EntityFinder = find_entities,
+) -> Results:
+    """The results of the steps switched on, over ``text`` (an article's whole text).
+
+    ``find`` finds the entities (the rules' own by default).
+    """
+    found: list[Entity] = []
+    index: MentionIndex = []
+    if entities:
+        found, index = find(text)
+    said: list[Quote] = []
+    problems: list[QuoteProblem] = []
+    if quotes:
+        said, problems = find_quotes(text, found, index)
+    when = find_dates(text, date) if dates else []
+    return found, said, when, problems
