@@ -26,7 +26,7 @@ def sample_dict(sample_bytes: bytes) -> dict[str, Any]:
 
 def test_the_sample_as_json(sample_bytes: bytes) -> None:
     data = sample_dict(sample_bytes)
-    assert data["schema_version"] == SCHEMA_VERSION == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert next(iter(data)) == "schema_version"
     assert data["date"] == "2023-07-09"
     assert data["headline"].startswith("US drone strikes")
@@ -109,12 +109,12 @@ def test_wrong_types_are_all_reported_with_paths(sample_bytes: bytes) -> None:
         ),
         (
             lambda d: d.update(date_mentions=[{"span": {"start": 0, "end": 3, "text": "Thx"}}]),
-            ["dates[0].span: body[0:3] is 'The', not 'Thx'"],
+            ["date_mentions[0].span: text[0:3] is 'US ', not 'Thx'"],
         ),
         (lambda d: d.pop("schema_version"), ["schema_version: missing"]),
         (
-            lambda d: d.update(schema_version=2),
-            ["schema_version: unsupported version 2 (this newsdoc reads 1)"],
+            lambda d: d.update(schema_version=3),
+            ["schema_version: unsupported version 3 (this newsdoc reads 1 and 2)"],
         ),
     ],
 )
@@ -173,7 +173,7 @@ def test_to_dict_refuses_other_types() -> None:
         newsdoc.to_json(attrs.asdict(Article(headline="x")))  # type: ignore[arg-type]
 
 
-@given(st.one_of(st.text(), st.binary(), st.text().map(lambda t: '{"schema_version":1,' + t)))
+@given(st.one_of(st.text(), st.binary(), st.text().map(lambda t: '{"schema_version":2,' + t)))
 def test_from_json_raises_only_json_error(data: str | bytes) -> None:
     with contextlib.suppress(JSONError):
         newsdoc.from_json(data)
@@ -193,8 +193,9 @@ def test_from_json_on_damaged_documents_raises_only_json_error(
 def _every_enum_member() -> Article:
     body = "one two three four five six seven"
     words = body.split()
+    text = "H\n\n" + body
     spans = [
-        Span(start=body.index(word), end=body.index(word) + len(word), text=word) for word in words
+        Span(start=text.index(word), end=text.index(word) + len(word), text=word) for word in words
     ]
     return Article(
         headline="H",
@@ -255,3 +256,89 @@ def test_paragraphs_and_headline_hold_no_line_break(
     with pytest.raises(JSONError) as from_data:
         newsdoc.from_dict(data)
     assert list(from_text.value.errors) == list(from_data.value.errors) == expected
+
+
+def _as_version_1(article: Article) -> dict[str, Any]:
+    """The document newsdoc 0.1 (JSON version 1) wrote for ``article``: spans into the
+    body, ``dates``, and a quote's ``speaker`` and ``entity``."""
+    shift = article.body_start
+
+    def span(s: Any) -> Any:
+        return None if s is None else {"start": s.start - shift, "end": s.end - shift, "text": s.text}
+
+    data = newsdoc.to_dict(article)
+    data["schema_version"] = 1
+    data["dates"] = [
+        {**d, "span": span(m.span)}
+        for d, m in zip(data.pop("date_mentions"), article.date_mentions, strict=True)
+    ]
+    data["entities"] = [
+        {**e, "mentions": [span(m) for m in entity.mentions]}
+        for e, entity in zip(data["entities"], article.entities, strict=True)
+    ]
+    data["quotes"] = [
+        {
+            "text": q.text,
+            "spans": [span(s) for s in q.spans],
+            "speaker": span(q.speaker_mention),
+            "cue": span(q.cue),
+            "entity": q.speaker_index,
+        }
+        for q in article.quotes
+    ]
+    return data
+
+
+def test_a_version_1_document_reads_into_the_current_shape(sample_bytes: bytes) -> None:
+    article = newsdoc.loads(sample_bytes)
+    # Version 1 knew only the body: the results in the headline and caption were not there.
+    in_body = [
+        attrs.evolve(e, mentions=[m for m in e.mentions if m.start >= article.body_start])
+        for e in article.entities
+    ]
+    kept = [e for e in in_body if e.mentions]
+    renumber = {i: kept.index(e) for i, e in enumerate(in_body) if e.mentions}
+    body_only = attrs.evolve(
+        article,
+        entities=kept,
+        quotes=[
+            attrs.evolve(
+                q, speaker_index=None if q.speaker_index is None else renumber[q.speaker_index]
+            )
+            for q in article.quotes
+        ],
+        date_mentions=[d for d in article.date_mentions if d.span.start >= article.body_start],
+    )
+    old = _as_version_1(body_only)
+    assert old["dates"] and old["quotes"][0]["speaker"]["start"] < len(article.body)
+    assert newsdoc.from_dict(old) == body_only
+    assert newsdoc.from_json(json.dumps(old)) == body_only
+    # The document given is left as it was.
+    assert old["schema_version"] == 1 and "dates" in old
+
+
+def test_a_damaged_version_1_document_is_reported_at_its_path() -> None:
+    old = {
+        "schema_version": 1,
+        "headline": "H",
+        "paragraphs": ["Smith said so."],
+        "dates": [{"span": {"start": 0, "end": 5, "text": "Jones"}}],
+    }
+    with pytest.raises(JSONError) as info:
+        newsdoc.from_dict(old)
+    assert info.value.errors == (
+        ("date_mentions[0].span", "text[3:8] is 'Smith', not 'Jones'"),
+    )
+    old["headline"] = 5
+    with pytest.raises(JSONError, match="headline: expected str, got int"):
+        newsdoc.from_dict(old)
+
+
+def test_a_caption_with_a_line_break_is_named_at_its_path() -> None:
+    document = {"schema_version": 2, "headline": "H", "images": [{"caption": "a\nb"}]}
+    for read in (lambda: newsdoc.from_dict(document), lambda: newsdoc.from_json(json.dumps(document))):
+        with pytest.raises(JSONError) as info:
+            read()
+        assert info.value.errors == (
+            ("images[0].caption", "holds a line break, which the seed format cannot carry"),
+        )
