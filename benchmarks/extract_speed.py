@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": best_rate(lambda: [loads(t, extract=False) for t in texts], n, args.repeat),
         "extract": best_rate(lambda: [extract(a) for a in articles], n, args.repeat),
     }
-    for part in ("entities", "quotes", "date_mentions"):
+    for part in ("entities", "quotes", "dates"):
         alone = RuleExtractor(
             entities=part == "entities", quotes=part == "quotes", dates=part == "dates"
         )
