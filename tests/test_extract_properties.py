@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsdoc
+from newsdoc import _unchecked
 from newsdoc._model import Article
 from newsdoc._reader import loads
-from newsdoc import _unchecked
 from newsdoc.extract import DIAGNOSTIC_CODES, extract
 
 # Pieces of news prose: names, titles, quote marks, dates, and the odd character.
@@ -39,25 +40,87 @@ def _checked_constructors() -> Iterator[None]:
     _unchecked.CHECKED = False
 
 
+# A headline of prose, and a caption line with a credit (read as a caption when it looks
+# like one, as a paragraph otherwise): every part of the article is searched.
+_headlines = st.one_of(st.just("Headline"), _prose.map(lambda t: " ".join(t.split()) or "H"))
+_captions = st.one_of(
+    st.just(""),
+    st.tuples(_prose, st.sampled_from(["Reuters/File", "AFP", "Photo: Jane Doe"])).map(
+        lambda pair: " ".join(pair[0].split()) + ". — " + pair[1] + "\n"
+    ),
+)
+
+
 def _articles() -> st.SearchStrategy[Article]:
     text = st.one_of(_prose, _any_text)
-    return st.builds(lambda head, body: loads(f"{head}Headline\n\n{body}"), _dates, text)
+    return st.builds(
+        lambda head, headline, caption, body: loads(f"{head}{headline}\n{caption}\n{body}"),
+        _dates,
+        _headlines,
+        _captions,
+        text,
+    )
+
+
+def _spans(result: Article) -> list[newsdoc.Span]:
+    spans: list[newsdoc.Span] = []
+    for entity in result.entities:
+        spans += entity.mentions
+        spans += [m.title for m in entity.mentions if m.title is not None]
+    for quote in result.quotes:
+        spans += quote.spans
+        spans += [s for s in (quote.speaker_mention, quote.cue) if s is not None]
+    spans += [d.span for d in result.date_mentions]
+    return spans
 
 
 @given(_articles())
 def test_extraction_keeps_every_span_invariant(article: Article) -> None:
     result = extract(article)
     attrs.evolve(result)  # the checked constructor verifies every span and quote entity
-    body = result.body
+    text = result.text
+    for span in _spans(result):
+        assert text[span.start : span.end] == span.text
+        # Each span lies inside one part of the text, never across a separator.
+        part = result.part_at(span.start)
+        assert span.end <= part.end
     for entity in result.entities:
         assert entity.mentions
         for mention in entity.mentions:
-            assert body[mention.start : mention.end] == mention.text
+            if mention.title is not None:
+                assert mention.title.end <= mention.start
     for quote in result.quotes:
         assert quote.spans
         assert quote.speaker_index is None or 0 <= quote.speaker_index < len(result.entities)
-    for date in result.date_mentions:
-        assert body[date.span.start : date.span.end] == date.text
+        speaker = result.speaker_of(quote)
+        assert speaker is None or speaker is result.entities[quote.speaker_index or 0]
+    if result.source is not None:
+        for span in _spans(result):
+            # Every span maps back to the same characters of the input.
+            where = result.source.locate(result, span.start)
+            assert result.source.text.startswith(span.text.split("\n")[0], where.pos)
+
+
+@given(_articles())
+def test_results_survive_the_round_trips(article: Article) -> None:
+    result = extract(article)
+    assert newsdoc.from_json(newsdoc.to_json(result)) == result
+    assert newsdoc.from_dict(newsdoc.to_dict(result)) == result
+    try:
+        written = newsdoc.dumps(result)
+    except ValueError:
+        return  # not every parsed article can be written back (docs/format.md)
+    again = loads(written)
+    assert (again.headline, again.images, again.paragraphs) == (
+        result.headline,
+        result.images,
+        result.paragraphs,
+    )
+    assert (again.entities, again.quotes, again.date_mentions) == (
+        result.entities,
+        result.quotes,
+        result.date_mentions,
+    )
 
 
 @given(_dates, st.one_of(_prose, _any_text))

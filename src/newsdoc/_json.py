@@ -433,4 +433,4 @@ def _flatten(error: BaseException, path: str) -> list[tuple[str, str]]:
     return [(path, message)]
 
 
-_FIELD_PREFIX: Final = re.compile(r"([a-z_]+): ")
+_FIELD_PREFIX: Final = re.compile(r"([a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*): ")
