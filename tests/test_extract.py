@@ -522,10 +522,10 @@ def test_the_fast_constructors_build_what_the_checked_ones_do() -> None:
     st.sampled_from(["word", "word.", "word,", "words", "wor"]),
 )
 def test_the_word_set_agrees_with_searching_the_body(pieces: list[str], low: str) -> None:
-    from newsdoc.extract._entities import _words_written, _written
+    from newsdoc.extract._entities.state import words_written, written
 
     body = "".join(pieces)
-    assert (low in _words_written(body)) == _written(body, low)
+    assert (low in words_written(body)) == written(body, low)
 
 
 def test_a_nationality_before_a_group_noun_is_an_organisation() -> None:

@@ -16,7 +16,7 @@ import attrs
 
 from newsdoc._model import EntityKind
 
-__all__ = ["LEXICON", "Lexicon", "load_lexicon", "word_set", "word_sections"]
+__all__ = ["LEXICON", "Lexicon", "load_lexicon", "word_sections", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdoc.extract._lexicon import word_set
+from newsdoc.extract._lexicon import word_sections
 
 __all__ = [
     "ABBREVIATIONS",
     "NAME_RUN",
     "PARTICLE_BEFORE",
+    "SENTENCE_PUNCT",
     "UPPER",
     "is_sentence_start",
 ]
@@ -49,13 +50,21 @@ UPPER = _char_class(lambda c: c.isupper() or c.istitle())
 _ALNUM = r"[^\W_]"
 _SP = r"[ \u00a0]"
 
+_WORDS = word_sections("entity_words")
+
 #: Abbreviations written with a full stop that may stand inside a name (``Gen.``).
-ABBREVIATIONS = word_set(
-    "Mr. Mrs. Ms. Dr. Messrs. Mme. Mmes. Mlle. St. Ft. Mt. Jr. Sr. Sen. Sens. Rep. Reps. Gov. "
-    "Lt. Gen. Gens. Col. Maj. Capt. Sgt. Cpl. Pvt. Adm. Cmdr. Brig. Prof. Rev. Hon. Del. "
-    "Supt. Insp. Pres. Atty. Co. Corp. Inc. Ltd. Bros. No. Ave. Blvd. Dept. Univ. Jan. Feb. "
-    "Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Vol. Fig. Pt. Ch."
-)
+ABBREVIATIONS = _WORDS["abbreviations"]
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: Particles joined to the next word by a hyphen or an apostrophe: the "al" of "al-Assad".
+_GLUED = _alternatives(_WORDS["glued-particles"])
+#: Connectors that may stand between the words of a name: "Bank of America", "bin Laden".
+_CONNECTORS = _alternatives(_WORDS["name-particles"] | {"of", "for", "on", "and", "&"})
 
 # One capitalised token: dotted initials (U.S.), an initial (the D. of Paul D. Ryan), or a
 # word (Syria, MQ-9, O'Brien), which may end in a full stop when a space follows: Python
@@ -69,9 +78,8 @@ _TOKEN = (
 # What may join two tokens of one name: spaces, with a connector word in between, a
 # lower-case particle glued to the next token (al-Assad), or a possessive.
 _JOIN = (
-    rf"(?:{_SP}+(?:(?:of|for|on|and|de|du|des|del|della|der|den|van|von|da|di|dos|das|la|le"
-    rf"|y|bin|ibn|al|el|ben|bint|abu|&){_SP}+(?:(?:the|la|le|los|las|al|der|den){_SP}+)?)?"
-    rf"|{_SP}+(?:al|el|ad|as|ash|at|an|az|ar|ul|ud|abu|ibn|bin|de|di|da|du|van|von|d|l)['’-]"
+    rf"(?:{_SP}+(?:(?:{_CONNECTORS}){_SP}+(?:(?:the|la|le|los|las|al|der|den){_SP}+)?)?"
+    rf"|{_SP}+(?:{_GLUED})['’-]"
     rf"|['’]s{_SP}+"
     r")"
 )
@@ -82,11 +90,11 @@ _JOIN = (
 NAME_RUN = re.compile(rf"{_TOKEN}(?:{_JOIN}{_TOKEN})*")
 
 #: A lower-case name particle right before a run: the "al-" of "al-Qaeda".
-PARTICLE_BEFORE = re.compile(
-    r"(?:al|el|ad|as|ash|at|an|az|ar|ul|ud|abu|ibn|bin|de|di|da|du|van|von|d|l)['’-]\Z"
-)
+PARTICLE_BEFORE = re.compile(rf"(?:{_GLUED})['’-]\Z")
 
-_SENTENCE_PUNCT = frozenset(".!?:;\n")
+#: What ends a sentence (or a clause that a name may open).
+SENTENCE_PUNCT = frozenset(".!?:;\n")
+_SENTENCE_PUNCT = SENTENCE_PUNCT  # the former private name
 _OPENERS = frozenset("\"'“‘([«—–-*•")
 _CLOSERS = frozenset("”’\"')]")
 
@@ -104,7 +112,7 @@ def is_sentence_start(text: str, pos: int) -> bool:
     if i < 0:
         return True
     char = text[i]
-    if char in _SENTENCE_PUNCT:
+    if char in SENTENCE_PUNCT:
         return True
     # '... he said.” Next': a closing quote after a full stop.
     return char in _CLOSERS and i > 0 and text[i - 1] in ".!?"

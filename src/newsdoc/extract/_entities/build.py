@@ -1,0 +1,169 @@
+"""The last step: one `Entity` per group of mentions, in order of first mention, and
+the index of every mention's place (``(start, end, entity number)``, sorted)."""
+
+from __future__ import annotations
+
+from newsdoc._model import Entity, EntityKind
+from newsdoc._model import Mention as MentionSpan
+from newsdoc.extract._entities.state import Doc, Mention
+from newsdoc.extract._entities.words import ACRONYM, DETERMINERS, EQUIPMENT, NATIONALITY, PERSON
+from newsdoc.extract._fast import entity as make_entity
+from newsdoc.extract._fast import mention as make_mention
+
+__all__ = ["MentionIndex", "build"]
+
+#: ``(start, end, entity index)`` of every mention, sorted by position.
+MentionIndex = list[tuple[int, int, int]]
+
+
+def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
+    """The entities of ``doc``'s typed mentions, grouped by ``doc.referents``."""
+    entities: list[Entity] = []
+    index: MentionIndex = []
+    for root, members in _groups(doc).items():
+        number = len(entities)
+        if len(members) == 1:  # most entities
+            m = members[0]
+            index.append((m.start, m.end, number))
+            entities.append(_single(root, m))
+        else:
+            entities.append(_grouped(root, members, number, index))
+    index.sort()
+    return entities, index
+
+
+def _groups(doc: Doc) -> dict[str, list[Mention]]:
+    """The typed mentions by the root of their group, in position order."""
+    mentions = doc.mentions
+    # The mentions are usually in position order already (sorting keeps that order).
+    last_start = last_end = -1
+    for m in mentions:
+        start = m.start
+        if start < last_start or (start == last_start and m.end > last_end):
+            mentions = sorted(mentions, key=_by_position)
+            break
+        last_start, last_end = start, m.end
+    groups: dict[str, list[Mention]] = {}
+    find = doc.referents.find
+    roots: dict[str, str] = {}
+    for m in mentions:
+        if m.kind is not None:
+            group = m.group
+            key = roots.get(group)
+            if key is None:
+                key = roots[group] = find(group)
+            members = groups.get(key)
+            if members is None:
+                groups[key] = [m]
+            else:
+                members.append(m)
+    return groups
+
+
+def _by_position(m: Mention) -> tuple[int, int]:
+    return (m.start, -m.end)
+
+
+def _single(root: str, m: Mention) -> Entity:
+    """The entity of one mention (most entities)."""
+    kind = m.kind
+    assert kind is not None
+    if kind is PERSON:
+        name = m.name if root[:2] == "T:" or len(m.tokens) < 2 else " ".join(m.tokens)
+        aliases: tuple[str, ...] = ()
+    else:
+        name = m.name
+        alias = m.text[4:] if m.text.startswith(DETERMINERS) else m.text  # (`strip_the`)
+        aliases = (
+            (alias,)
+            if alias != name
+            and not (kind is EQUIPMENT or kind is NATIONALITY)
+            and alias not in name.split()
+            and alias[: len(name) + 2] != name + ", "  # "Houston, Texas"
+            else ()
+        )
+    return make_entity(kind, name, aliases, m.title, (make_mention(m.start, m.end, m.text, None),))
+
+
+def _grouped(root: str, members: list[Mention], number: int, index: MentionIndex) -> Entity:
+    """The entity of several mentions; adds their places to ``index``."""
+    kind = _kind(members)
+    name = _canonical(root, members, kind)
+    title = next((m.title for m in members if m.title), None)
+    spans: list[MentionSpan] = []
+    last_start = last_end = -1
+    for m in members:
+        start = m.start
+        end = m.end
+        if start != last_start or end != last_end:
+            last_start = start
+            last_end = end
+            spans.append(make_mention(start, end, m.text, None))
+            index.append((start, end, number))
+    return make_entity(kind, name, _aliases(members, kind, name), title, tuple(spans))
+
+
+def _kind(members: list[Mention]) -> EntityKind:
+    """The group's kind: its first mention's, or when they differ, the kind of the
+    greatest sum of strengths (ties: the first seen)."""
+    kind = members[0].kind
+    assert kind is not None
+    for m in members:
+        if m.kind is not kind:
+            break
+    else:
+        return kind
+    kinds: dict[str, int] = {}
+    for m in members:
+        if m.kind is not None:
+            kinds[m.kind.value] = kinds.get(m.kind.value, 0) + m.strength + 1
+    return EntityKind(max(kinds, key=kinds.__getitem__))
+
+
+def _aliases(members: list[Mention], kind: EntityKind, name: str) -> tuple[str, ...]:
+    """The other names the group's mentions give, in order of first use."""
+    found: list[str] = []
+    seen: set[object] = set()
+    words = name.split()
+    for m in members:
+        if kind is PERSON:
+            if len(m.tokens) >= 2 and m.tokens not in seen:
+                seen.add(m.tokens)
+                alias = " ".join(m.tokens)
+                if alias not in name and alias not in found:
+                    found.append(alias)
+        elif m.text not in seen:
+            seen.add(m.text)
+            alias = m.text[4:] if m.text.startswith(DETERMINERS) else m.text  # (`strip_the`)
+            if (
+                alias != name
+                and alias not in found
+                and not ((kind is EQUIPMENT or kind is NATIONALITY) and m.name != alias)
+                and alias not in words
+                and alias[: len(name) + 2] != name + ", "
+            ):
+                found.append(alias)
+    return tuple(found)
+
+
+def _canonical(root: str, members: list[Mention], kind: EntityKind) -> str:
+    """The entity's name: a person's fullest name, a listed name's canonical form, ..."""
+    if kind is PERSON:
+        if root.startswith("T:"):
+            return members[0].name
+        best = members[0]
+        for m in members:
+            if len(m.tokens) > len(best.tokens):
+                best = m  # the first of the fullest
+        return " ".join(best.tokens) if len(best.tokens) > 1 else best.name
+    if root.startswith("P:"):
+        root = root[2:]
+    names = list(dict.fromkeys([m.name for m in members]))
+    if root in names:
+        if " " in root:
+            return root
+        long_forms = [n for n in names if " " in n and not ACRONYM.match(n)]
+        if not long_forms:
+            return root
+        return max(long_forms, key=len)
+    return max(names, key=len)
