@@ -78,7 +78,7 @@ def test_the_rule_tables_are_named_and_ordered() -> None:
     assert single.RULES[0][0] == "a listed name"
     assert multi.RULES[0][0] == "a listed name"
     assert multi.RULES[-1][0] == "anything else"
-    assert len({name for name, _ in context.CUES}) == len(context.CUES)
+    assert len({entry[0] for entry in context.CUES}) == len(context.CUES)
 
 
 def test_a_title_rule_comes_before_a_given_name() -> None:

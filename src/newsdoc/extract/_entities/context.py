@@ -40,7 +40,16 @@ from newsdoc.extract._entities.words import (
 )
 from newsdoc.extract._lexicon import Lexicon
 
-__all__ = ["CUES", "context_cues", "listed_with_people", "places_listed"]
+__all__ = [
+    "AFTER",
+    "BEFORE",
+    "COMMA",
+    "CUES",
+    "GUESSED",
+    "context_cues",
+    "listed_with_people",
+    "places_listed",
+]
 
 
 def _alone_after_the(text: str, m: Mention) -> None:
@@ -63,13 +72,15 @@ Typed = tuple[EntityKind, "int | None"]
 Cue = Callable[[Doc, Mention, str, str, Votes], "Typed | None"]
 
 
-def _word_after(kind: EntityKind, words: Callable[[Lexicon], frozenset[str]]) -> Cue:
-    """A cue: a lower-case word of ``words`` right after the name ("Idlib province")."""
-
-    def cue(doc: Doc, m: Mention, before: str, after: str, votes: Votes) -> Typed | None:
-        return (kind, 3) if after in words(doc.lex) else None
-
-    return cue
+def _word_after(doc: Doc, m: Mention, before: str, after: str, votes: Votes) -> Typed | None:
+    """A lower-case word after the name that says its kind: "Idlib province" (a place),
+    "the M5S party" (an organisation)."""
+    lex = doc.lex
+    if after in lex.place_after:
+        return PLACE, 3
+    if after in lex.org_after:
+        return ORG, 3
+    return None
 
 
 def _described(doc: Doc, m: Mention, before: str, after: str, votes: Votes) -> Typed | None:
@@ -122,34 +133,61 @@ def _in_place(doc: Doc, m: Mention, before: str, after: str, votes: Votes) -> Ty
     return (PLACE, None) if 2 * vote[0] >= vote[1] else None
 
 
-#: The cues of `context_cues`, in the order they are tried; the first that applies
-#: types the name, and the others are not asked.
-CUES: tuple[tuple[str, Cue], ...] = (
-    ("a place's word after (Idlib province)", _word_after(PLACE, lambda lex: lex.place_after)),
-    ("an organisation's word after (the M5S party)", _word_after(ORG, lambda lex: lex.org_after)),
-    ("a describing noun before (the magazine Zorbo)", _described),
-    ("a place's noun and of before (the province of Idlib)", _of_place),
-    ("an age after (Zorbo, 45,)", _age_after),
-    ("a guessed person after the, after in", _guessed_person),
-    ("a verb of saying after (Zorbo said)", _says),
-    ("a place preposition before (in Zorba)", _in_place),
+# Where a cue's first condition stands (its gate): a cue is called only when its
+# gate holds, and most names pass no gate at all.
+AFTER = 0  # the lower-case word after the name is one of the cue's words
+BEFORE = 1  # the word before the name is one of the cue's words
+COMMA = 2  # a comma follows the name
+GUESSED = 3  # the name is a guessed person
+
+#: The words of a gate, from the lexicon (None: a gate of no words).
+GateWords = Callable[[Lexicon], frozenset[str]] | None
+
+#: The cues of `context_cues`, in the order they are tried: (name, gate, the gate's
+#: words, cue).  The first cue that applies types the name; the others are not asked.
+CUES: tuple[tuple[str, int, GateWords, Cue], ...] = (
+    (
+        "a place's or an organisation's word after (Idlib province, the M5S party)",
+        AFTER,
+        lambda lex: lex.place_after | lex.org_after,
+        _word_after,
+    ),
+    (
+        "a describing noun before (the magazine Zorbo)",
+        BEFORE,
+        lambda lex: frozenset(lex.described),
+        _described,
+    ),
+    (
+        "a place's noun and of before (the province of Idlib)",
+        BEFORE,
+        lambda lex: frozenset({"of"}),
+        _of_place,
+    ),
+    ("an age after (Zorbo, 45,)", COMMA, None, _age_after),
+    ("a guessed person after the, after in", GUESSED, None, _guessed_person),
+    ("a verb of saying after (Zorbo said)", AFTER, lambda lex: SAY_VERBS, _says),
+    ("a place preposition before (in Zorba)", BEFORE, lambda lex: lex.place_before, _in_place),
 )
 
+#: A cue with its gate's words: (gate, words, cue).
+_Gated = tuple[int, frozenset[str], Cue]
+_GATED: dict[int, tuple[Lexicon, tuple[_Gated, ...], frozenset[str], frozenset[str]]] = {}
 
-_CUE_WORDS: dict[int, tuple[Lexicon, frozenset[str], frozenset[str]]] = {}
 
-
-def _cue_words(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The words after a name and the words before it that some cue of `CUES` looks
-    for: a cue applies only when one stands there, or when a comma follows the name,
-    or when the name is a guessed person.  (Kept in step with `CUES`; the test of the
-    cues checks it.)  Once per lexicon."""
-    got = _CUE_WORDS.get(id(lex))
+def _gated(lex: Lexicon) -> tuple[tuple[_Gated, ...], frozenset[str], frozenset[str]]:
+    """`CUES` with their gates' words for ``lex``, and every word after and before a
+    name that opens some gate.  Once per lexicon."""
+    got = _GATED.get(id(lex))
     if got is None:
-        after = lex.place_after | lex.org_after | SAY_VERBS
-        before = frozenset(lex.described) | lex.place_before | {"of"}
-        got = _CUE_WORDS[id(lex)] = (lex, after, before)
-    return got[1], got[2]
+        gated = tuple(
+            (gate, frozenset() if words is None else words(lex), cue)
+            for _, gate, words, cue in CUES
+        )
+        after = frozenset().union(*(words for gate, words, _ in gated if gate == AFTER))
+        before = frozenset().union(*(words for gate, words, _ in gated if gate == BEFORE))
+        got = _GATED[id(lex)] = (lex, gated, after, before)
+    return got[1], got[2], got[3]
 
 
 def context_cues(doc: Doc) -> None:
@@ -157,7 +195,7 @@ def context_cues(doc: Doc) -> None:
     a title or an institution's word alone is a name after "the" only."""
     text = doc.text
     place_before = doc.lex.place_before
-    cue_after, cue_before = _cue_words(doc.lex)
+    cues, cue_after, cue_before = _gated(doc.lex)
     votes: Votes = {}
     words_before: dict[int, str] = {}  # the word before each unknown name, by start
     alone = False
@@ -175,16 +213,21 @@ def context_cues(doc: Doc) -> None:
     if alone:
         doc.mentions = [m for m in doc.mentions if m.strength > TITLE_AFTER_THE]
     person_ends: set[int] | None = None  # where people's names end, once asked
+    # (Local names for what the loop uses on every name: cheaper than global look-ups.)
+    lower_word = LOWER_WORD.match
+    word_before = prev_word
+    get_before = words_before.get
+    regime_words = REGIME_WORDS
     for m in doc.mentions:
         kind = m.kind
         if m.strength >= 2 or kind is NATIONALITY or kind is EQUIPMENT:
             continue
         start, end = m.start, m.end
-        found = LOWER_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        found = lower_word(text, end + 1) if text[end : end + 1] == " " else None
         after = "" if found is None else found.group()
-        before = words_before.get(start)
+        before = get_before(start)
         if before is None:
-            before = prev_word(text, start)
+            before = word_before(text, start)
         if before == "of" and (kind is None or kind is OTHER):
             if person_ends is None:
                 person_ends = {p.end for p in doc.mentions if p.kind is PERSON}
@@ -192,16 +235,23 @@ def context_cues(doc: Doc) -> None:
                 # "Raymond Chan of People Power": whom the person stands for.
                 m.kind, m.strength = ORG, 1
                 continue
-        if after in REGIME_WORDS and (kind is None or kind is PERSON) and m.title is None:
+        if after in regime_words and (kind is None or kind is PERSON) and m.title is None:
             continue  # "the Assad regime": see the `actors` pass
-        if not (
-            after in cue_after
-            or before in cue_before
-            or kind is PERSON
-            or text[end : end + 1] == ","
-        ):
-            continue  # no cue applies (most names): the table is not run
-        for _, cue in CUES:
+        comma = text[end : end + 1] == ","
+        if not (after in cue_after or before in cue_before or kind is PERSON or comma):
+            continue  # no gate opens (most names)
+        for gate, words, cue in cues:
+            if gate == AFTER:
+                if after not in words:
+                    continue
+            elif gate == BEFORE:
+                if before not in words:
+                    continue
+            elif gate == COMMA:
+                if not comma:
+                    continue
+            elif kind is not PERSON:
+                continue
             typed = cue(doc, m, before, after, votes)
             if typed is not None:
                 m.kind = typed[0]

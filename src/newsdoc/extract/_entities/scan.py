@@ -68,7 +68,7 @@ def scan(doc: Doc) -> None:
                 continue
             run = kept
         cache = at_start if sentence_start else mid_sentence
-        records = cache.plain.get(run)
+        records = cache.plain.get(run)  # (most runs: analysed before, asking nothing)
         if records is None:
             variants = cache.asked.get(run)
             if variants is not None:

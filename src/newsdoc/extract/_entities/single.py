@@ -109,18 +109,10 @@ def _given_name(run: Run, tok: Tok, sentence_start: bool) -> bool:
     return True
 
 
-def _common_at_start(run: Run, tok: Tok, sentence_start: bool) -> bool:
-    """A common word opening a sentence: in the shipped list, or written in lower case
-    in this article."""
-    if not sentence_start:
-        return False
-    low = tok[2].lower()
-    return low in run.lex.common or run.ask.written_lower(low)
-
-
 def _by_ending(run: Run, tok: Tok, sentence_start: bool) -> bool:
     """A place or a surname by its ending; else a name of no kind yet (a doubtful one at
-    a sentence start: dropped unless the name recurs mid-sentence)."""
+    a sentence start: dropped unless the name recurs mid-sentence).  (A common word
+    opening a sentence never gets here: `segment` drops it.)"""
     start, end, word = tok
     low = word.lower()
     if low.endswith(PLACE_ENDINGS) and len(word) > 5:
@@ -141,7 +133,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("a nationality's plural (Syrians)", _plural_nationality),
     ("an acronym (NATO; not GMT)", _acronym),
     ("a given name", _given_name),
-    ("no name: a common word at a sentence start", _common_at_start),
     ("a place or a surname by its ending, else unknown", _by_ending),
 )
 
