@@ -205,3 +205,59 @@ def test_questions_about_the_text_before_a_run_are_recorded() -> None:
     elsewhere = "Officials met Foreign Secretary nobody."
     ask = RunQuestions(TextWords(elsewhere), elsewhere.index("Foreign"))
     assert analyse_run("Foreign Secretary", False, LEXICON, ask) == ()
+
+
+# ------------------------------------------------------ what a mention's span covers
+
+
+def person(text: str, name: str) -> Any:
+    """The entity ``name`` found in ``text``."""
+    entities, _ = find_entities(text)
+    found = [e for e in entities if e.name == name]
+    assert found, [e.name for e in entities]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Centcom chief General Ilsa Marwick said the base was safe.", "Ilsa Marwick", "General"),
+        ("On Monday Sen. Tarn Olvey voted against it.", "Tarn Olvey", "Sen."),
+        ("Later President Bo Quillan arrived in Velmor.", "Bo Quillan", "President"),
+        ("The talks, Prime Minister Ann Keller said, went well.", "Ann Keller", "Prime Minister"),
+    ],
+)
+def test_a_persons_mention_is_the_name_without_its_title(text: str, name: str, title: str) -> None:
+    found = person(text, name)
+    assert found.title == title
+    (mention,) = found.mentions
+    assert mention.text == name
+    assert text[mention.start : mention.end] == name
+    assert mention.title is not None
+    assert mention.title.text == title
+    assert text[mention.title.start : mention.title.end] == title
+    _, index = find_entities(text)
+    assert (mention.start, mention.end) in [(start, end) for start, end, _ in index]
+
+
+def test_a_title_standing_alone_is_the_mention() -> None:
+    found = person("Officials met the Foreign Secretary today.", "Foreign Secretary")
+    assert [m.text for m in found.mentions] == ["Foreign Secretary"]
+    assert found.mentions[0].title is None
+
+
+def test_no_mention_starts_with_the() -> None:
+    text = "Fans of The Zorbian Herald and of The Velvet Quorks met in The Philippines."
+    entities, index = find_entities(text)
+    spans = [m.text for e in entities for m in e.mentions]
+    assert "Zorbian Herald" in spans
+    assert "Velvet Quorks" in spans
+    assert "Philippines" in spans
+    assert not [s for s in spans if s.startswith(("The ", "the "))]
+    assert all(not text[start:end].startswith("The ") for start, end, _ in index)
+
+
+def test_a_listed_name_whose_the_is_part_of_it_keeps_it() -> None:
+    # "The Hague" is listed with its "The" (a name of the list whose canonical form has it).
+    entities, _ = find_entities("The court sits in The Hague, far from Velmor.")
+    assert "The Hague" in [m.text for e in entities for m in e.mentions]

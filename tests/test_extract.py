@@ -230,7 +230,7 @@ def test_titles_are_split_off_people() -> None:
 def test_a_surname_joins_the_full_name() -> None:
     art = article("Jane Okafor arrived on Monday. Okafor said she was tired. Mr Okafor did not.")
     person = entity(art, "Jane Okafor")
-    assert [m.text for m in person.mentions] == ["Jane Okafor", "Okafor", "Mr Okafor"]
+    assert [m.text for m in person.mentions] == ["Jane Okafor", "Okafor", "Okafor"]  # title: "Mr"
 
 
 def test_declared_aliases_join_their_entity() -> None:
@@ -619,7 +619,7 @@ def test_compound_and_media_group_heads() -> None:
 def test_a_title_after_the_stands_for_its_holder() -> None:
     art = article("President Anna Keller spoke. Later the President left for Quellburg.")
     keller = entity(art, "Anna Keller")
-    assert [m.text for m in keller.mentions] == ["President Anna Keller", "President"]
+    assert [m.text for m in keller.mentions] == ["Anna Keller", "President"]
 
 
 def test_an_organisation_or_acronym_in_front_of_an_unknown_name_is_a_mention() -> None:

@@ -9,6 +9,7 @@ from newsdoc.extract._entities.state import Doc, Mention
 from newsdoc.extract._entities.words import ACRONYM, DETERMINERS, EQUIPMENT, NATIONALITY, PERSON
 from newsdoc.extract._fast import entity as make_entity
 from newsdoc.extract._fast import mention as make_mention
+from newsdoc.extract._fast import span as make_span
 
 __all__ = ["MentionIndex", "build"]
 
@@ -20,14 +21,15 @@ def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
     """The entities of ``doc``'s typed mentions, grouped by ``doc.referents``."""
     entities: list[Entity] = []
     index: MentionIndex = []
+    text = doc.text
     for root, members in _groups(doc).items():
         number = len(entities)
         if len(members) == 1:  # most entities
             m = members[0]
-            index.append((m.start, m.end, number))
-            entities.append(_single(root, m))
+            index.append((m.shown, m.end, number))
+            entities.append(_single(text, root, m))
         else:
-            entities.append(_grouped(root, members, number, index))
+            entities.append(_grouped(text, root, members, number, index))
     index.sort()
     return entities, index
 
@@ -64,7 +66,17 @@ def _by_position(m: Mention) -> tuple[int, int]:
     return (m.start, -m.end)
 
 
-def _single(root: str, m: Mention) -> Entity:
+def _mention(text: str, m: Mention) -> MentionSpan:
+    """The span of mention ``m``: the name as written, without a person's title or a
+    leading "The" (from ``m.shown``), with the span of the title (``m.title_at``)."""
+    start = m.shown
+    said = m.text if start == m.start else text[start : m.end]
+    at = m.title_at
+    title = None if at is None else make_span(at[0], at[1], text[at[0] : at[1]])
+    return make_mention(start, m.end, said, title)
+
+
+def _single(text: str, root: str, m: Mention) -> Entity:
     """The entity of one mention (most entities)."""
     kind = m.kind
     assert kind is not None
@@ -82,10 +94,12 @@ def _single(root: str, m: Mention) -> Entity:
             and alias[: len(name) + 2] != name + ", "  # "Houston, Texas"
             else ()
         )
-    return make_entity(kind, name, aliases, m.title, (make_mention(m.start, m.end, m.text, None),))
+    return make_entity(kind, name, aliases, m.title, (_mention(text, m),))
 
 
-def _grouped(root: str, members: list[Mention], number: int, index: MentionIndex) -> Entity:
+def _grouped(
+    text: str, root: str, members: list[Mention], number: int, index: MentionIndex
+) -> Entity:
     """The entity of several mentions; adds their places to ``index``."""
     kind = _kind(members)
     name = _canonical(root, members, kind)
@@ -93,12 +107,12 @@ def _grouped(root: str, members: list[Mention], number: int, index: MentionIndex
     spans: list[MentionSpan] = []
     last_start = last_end = -1
     for m in members:
-        start = m.start
+        start = m.shown
         end = m.end
         if start != last_start or end != last_end:
             last_start = start
             last_end = end
-            spans.append(make_mention(start, end, m.text, None))
+            spans.append(_mention(text, m))
             index.append((start, end, number))
     return make_entity(kind, name, _aliases(members, kind, name), title, tuple(spans))
 

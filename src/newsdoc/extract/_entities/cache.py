@@ -40,8 +40,19 @@ Answer = bool | str
 WORD_BEFORE: Question = ("word before", 0)
 
 #: A mention found in a run: offsets relative to the run, text, kind, strength, name,
-#: tokens, title.
-Record = tuple[int, int, str, EntityKind | None, int, str, tuple[str, ...], str | None]
+#: tokens, title; where the span shown starts; where the title is written, or None.
+Record = tuple[
+    int,
+    int,
+    str,
+    EntityKind | None,
+    int,
+    str,
+    tuple[str, ...],
+    str | None,
+    int,
+    tuple[int, int] | None,
+]
 
 
 def answer(words: TextWords, start: int, question: Question) -> Answer:

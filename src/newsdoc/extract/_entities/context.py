@@ -190,14 +190,13 @@ def _gated(lex: Lexicon) -> tuple[tuple[_Gated, ...], frozenset[str], frozenset[
     return got[1], got[2], got[3]
 
 
-def context_cues(doc: Doc) -> None:
-    """Type unknown and weakly typed names from the words around them (`CUES`); first,
-    a title or an institution's word alone is a name after "the" only."""
+def _unknown_names(doc: Doc) -> tuple[Votes, dict[int, str]]:
+    """Settle the titles and institutions' words standing alone (`_alone_after_the`);
+    returns the place votes of the unknown names, and the word before each, by start."""
     text = doc.text
     place_before = doc.lex.place_before
-    cues, cue_after, cue_before = _gated(doc.lex)
     votes: Votes = {}
-    words_before: dict[int, str] = {}  # the word before each unknown name, by start
+    words_before: dict[int, str] = {}
     alone = False
     for m in doc.mentions:
         if m.kind is None:
@@ -212,6 +211,15 @@ def context_cues(doc: Doc) -> None:
             vote[0] += word in place_before
     if alone:
         doc.mentions = [m for m in doc.mentions if m.strength > TITLE_AFTER_THE]
+    return votes, words_before
+
+
+def context_cues(doc: Doc) -> None:
+    """Type unknown and weakly typed names from the words around them (`CUES`); first,
+    a title or an institution's word alone is a name after "the" only."""
+    text = doc.text
+    cues, cue_after, cue_before = _gated(doc.lex)
+    votes, words_before = _unknown_names(doc)
     person_ends: set[int] | None = None  # where people's names end, once asked
     # (Local names for what the loop uses on every name: cheaper than global look-ups.)
     lower_word = LOWER_WORD.match

@@ -17,6 +17,7 @@ from newsdoc.extract._entities.cache import Record, RunQuestions
 from newsdoc.extract._entities.words import (
     ARTICLES,
     DATE_WORDS,
+    DETERMINERS,
     EVENT_HEADS,
     GROUP_POSSESSORS,
     HAS_DIGIT,
@@ -29,7 +30,7 @@ from newsdoc.extract._entities.words import (
 from newsdoc.extract._lexicon import Lexicon
 from newsdoc.extract._tokens import ABBREVIATIONS
 
-__all__ = ["Run", "Tok", "analyse_run"]
+__all__ = ["Run", "Tok", "analyse_run", "shown_from"]
 
 #: A token of a run: (start, end, text), offsets relative to the run.
 Tok = tuple[int, int, str]
@@ -67,12 +68,42 @@ class Run:
         name: str | None = None,
         tokens: Sequence[str] = (),
         title: str | None = None,
+        shown: int = -1,
+        title_at: tuple[int, int] | None = None,
     ) -> None:
-        """A mention of ``text[start:end]`` (its name and tokens default to its text)."""
+        """A mention written at ``text[start:end]`` (its name and tokens default to its
+        text).  Its span starts at ``shown`` (after a person's title), by default at
+        ``start`` or past a leading "The" (see `shown_from`); ``title_at`` is where a
+        person's title is written."""
         said = self.text[start:end]
+        if shown < 0:
+            shown = shown_from(self.lex, start, said)
         self.found.append(
-            (start, end, said, kind, strength, name or said, tuple(tokens) or (said,), title)
+            (
+                start,
+                end,
+                said,
+                kind,
+                strength,
+                name or said,
+                tuple(tokens) or (said,),
+                title,
+                shown,
+                title_at,
+            )
         )
+
+
+def shown_from(lexicon: Lexicon, start: int, said: str) -> int:
+    """Where the span of a name written ``said`` at ``start`` starts: past a leading
+    "The", as the news NER corpora mark names ("the United Nations" is a mention of
+    "United Nations"), unless the name is listed with it ("The Hague")."""
+    if not said.startswith(DETERMINERS):
+        return start
+    known = lexicon.names.get(said)
+    if known is not None and known[1].startswith(DETERMINERS):
+        return start
+    return start + 4
 
 
 def analyse_run(
@@ -99,34 +130,39 @@ def _ends_word(token: str) -> bool:
     return token[-1] == "." and token not in ABBREVIATIONS and not INITIALS.match(token)
 
 
+def _simple_tokens(text: str) -> list[Tok] | None:
+    """The tokens of a run of capitalised words and single spaces, the usual run
+    ("Michael Kurilla"): what `_TOKEN_SPLIT` would find, by splitting (about twice as
+    fast); None for any other run."""
+    if (
+        "." in text
+        or "'" in text
+        or "’" in text
+        or "\u00a0" in text
+        or "  " in text
+        or _CONNECTOR.search(text) is not None
+    ):
+        return None
+    tokens: list[Tok] = []
+    pos = 0
+    for word in text.split(" "):
+        tokens.append((pos, pos + len(word), word))
+        pos += len(word) + 1
+    return tokens
+
+
 def _sentences(text: str, sentence_start: bool) -> list[tuple[list[Tok], list[str], bool]]:
     """The run's tokens and the joins between them, cut where a sentence ends inside
     the run ("... in Iraq. The ..."), with whether each part starts a sentence."""
-    if (
-        "." not in text
-        and "'" not in text
-        and "’" not in text
-        and "\u00a0" not in text
-        and "  " not in text
-        and _CONNECTOR.search(text) is None
-    ):
-        # Capitalised words and single spaces, the usual run ("Michael Kurilla"): what
-        # the pattern would find, by splitting (about twice as fast).
-        words = text.split(" ")
-        tokens: list[Tok] = []
-        pos = 0
-        for word in words:
-            tokens.append((pos, pos + len(word), word))
-            pos += len(word) + 1
-        return [(tokens, [""] * (len(words) - 1), sentence_start)]
+    simple = _simple_tokens(text)
+    if simple is not None:
+        return [(simple, [""] * (len(simple) - 1), sentence_start)]
     parts: list[tuple[list[Tok], list[str], bool]] = []
-    tokens = []
+    tokens: list[Tok] = []
     joins: list[str] = []
     pos = 0
     end = len(text)
     for sep in _TOKEN_SPLIT.finditer(text):
-        if sep.start() == sep.end():
-            continue
         token = text[pos : sep.start()]
         if token[-1] == ".":
             initials = INITIALS.match(token) is not None

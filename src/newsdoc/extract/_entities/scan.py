@@ -79,10 +79,12 @@ def scan(doc: Doc) -> None:
                 cache.store(run, ask.asked, records)
         # (Mentions are made without `Mention.__init__`: a third cheaper, and this is
         # the one place most mentions are made.)
-        for rel_start, rel_end, said, kind, strength, name, tokens, title in records:
+        for rel_start, rel_end, said, kind, strength, name, tokens, title, shown, at in records:
             m: Mention = new(Mention)
             m.start = start + rel_start
             m.end = start + rel_end
+            m.shown = start + shown
+            m.title_at = None if at is None else (start + at[0], start + at[1])
             m.text = said
             m.kind = kind
             m.strength = strength

@@ -35,7 +35,19 @@ INSTITUTION_AFTER_THE = -3
 class Mention:
     """One name in the text, with what the rules found out about it."""
 
-    __slots__ = ("end", "group", "kind", "name", "start", "strength", "text", "title", "tokens")
+    __slots__ = (
+        "end",
+        "group",
+        "kind",
+        "name",
+        "shown",
+        "start",
+        "strength",
+        "text",
+        "title",
+        "title_at",
+        "tokens",
+    )
 
     def __init__(
         self,
@@ -47,10 +59,17 @@ class Mention:
         name: str,
         tokens: tuple[str, ...] = (),
         title: str | None = None,
+        shown: int = -1,
+        title_at: tuple[int, int] | None = None,
     ) -> None:
+        #: Where the name is written, title included: what the passes look around.
         self.start = start
         self.end = end
         self.text = text
+        #: Where the mention's span starts: past a person's title, past "The".
+        self.shown = start if shown < 0 else shown
+        #: Where a person's title is written (``General``), or None.
+        self.title_at = title_at
         self.kind = kind
         #: 3: a list or a head word says so; 2: a given name, a title, a shape;
         #: 1: a default or a weak context; 0: unknown; below 0: see `DOUBTFUL`.

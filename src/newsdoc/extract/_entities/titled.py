@@ -36,7 +36,7 @@ def titled(run: Run, tokens: list[Tok], joins: list[str], words: list[str], head
             return
         start, end = tokens[0][0], tokens[-1][1]
         title = text[tokens[title_start][0] : end]
-        run.found.append((start, end, text[start:end], PERSON, 2, title, (), title))
+        run.found.append((start, end, text[start:end], PERSON, 2, title, (), title, start, None))
         return
     name_tokens = tokens[name_from:]
     name_words = words[name_from:]
@@ -51,8 +51,21 @@ def titled(run: Run, tokens: list[Tok], joins: list[str], words: list[str], head
     if known is not None and known[0] is not PERSON:
         run.add(name_start, name_end, known[0], 3, known[1])
         return
-    title = text[tokens[title_start][0] : tokens[name_from - 1][1]]
-    run.add(tokens[0][0], tokens[-1][1], PERSON, 2, name_text, name_words, title=title)
+    # The span is the name without its title ("General Michael Kurilla" is a mention of
+    # "Michael Kurilla", titled "General"), as the news NER corpora mark people.
+    title_at = (tokens[title_start][0], tokens[name_from - 1][1])
+    title = text[title_at[0] : title_at[1]]
+    run.add(
+        tokens[0][0],
+        tokens[-1][1],
+        PERSON,
+        2,
+        name_text,
+        name_words,
+        title=title,
+        shown=name_start,
+        title_at=title_at,
+    )
 
 
 def _title_bounds(run: Run, joins: list[str], words: list[str], head: int) -> tuple[int, int]:
