@@ -94,7 +94,11 @@ def _single(text: str, root: str, m: Mention) -> Entity:
             and alias[: len(name) + 2] != name + ", "  # "Houston, Texas"
             else ()
         )
-    return make_entity(kind, name, aliases, m.title, (_mention(text, m),))
+    if m.title_at is None and m.shown == m.start:  # (most mentions: no call to `_mention`)
+        span = make_mention(m.start, m.end, m.text, None)
+    else:
+        span = _mention(text, m)
+    return make_entity(kind, name, aliases, m.title, (span,))
 
 
 def _grouped(
@@ -112,7 +116,10 @@ def _grouped(
         if start != last_start or end != last_end:
             last_start = start
             last_end = end
-            spans.append(_mention(text, m))
+            if m.title_at is None and start == m.start:  # (most mentions)
+                spans.append(make_mention(start, end, m.text, None))
+            else:
+                spans.append(_mention(text, m))
             index.append((start, end, number))
     return make_entity(kind, name, _aliases(members, kind, name), title, tuple(spans))
 

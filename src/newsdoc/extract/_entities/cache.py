@@ -64,8 +64,9 @@ def answer(words: TextWords, start: int, question: Question) -> Answer:
     if what == "word before":
         return prev_word(text, start)
     # "char before": the character ``back`` places before the run.  (At the very start
-    # of the text the slice wraps round to its end, as the rules always did: kept so
-    # that the restructuring changes no output; to be fixed on its own.)
+    # of the text the slice wraps round to its end, as the rules always did: kept, since
+    # answering "" there turns the capitals opening an all-capitals headline into
+    # organisations; to be fixed with a rule for such headlines.)
     return text[start - back : start - back + 1]
 
 

@@ -42,6 +42,8 @@ _TOKEN_SPLIT = re.compile(
 )
 
 
+# What `shown_from` looks for first (tested before calling it).
+_THE_SPACE = frozenset(DETERMINERS)
 # A word after a space that may be a connector (a lower-case word, "&").
 _CONNECTOR = re.compile("[ ][a-z&]")
 
@@ -77,7 +79,7 @@ class Run:
         person's title is written."""
         said = self.text[start:end]
         if shown < 0:
-            shown = shown_from(self.lex, start, said)
+            shown = shown_from(self.lex, start, said) if said[:4] in _THE_SPACE else start
         self.found.append(
             (
                 start,
