@@ -94,7 +94,6 @@ PARTICLE_BEFORE = re.compile(rf"(?:{_GLUED})['’-]\Z")
 
 #: What ends a sentence (or a clause that a name may open).
 SENTENCE_PUNCT = frozenset(".!?:;\n")
-_SENTENCE_PUNCT = SENTENCE_PUNCT  # the former private name
 _OPENERS = frozenset("\"'“‘([«—–-*•")
 _CLOSERS = frozenset("”’\"')]")
 

@@ -27,7 +27,10 @@ pass (module)               what it does
 `build` (build)             one `Entity` per referent, and the mention index
 ==========================  ===================================================
 
-The word lists are in ``data/entity_words.txt`` (see `words`).
+The state the passes share is in `state` (`Doc`, `Mention`).  A mention keeps where its
+name is written (``start``, ``end``, a title included: what the passes look around) and
+where the span it is given starts (``shown``: past a person's title, past a leading
+"The").  The word lists are in ``data/entity_words.txt`` (see `words`).
 """
 
 from __future__ import annotations

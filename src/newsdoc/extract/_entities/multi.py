@@ -58,6 +58,8 @@ class Segment:
         self.text = run.text[self.start : self.end]
 
 
+#: What may join the words of a person's name: a space, a particle ("bin", "van").
+_NAME_JOINS = NAME_PARTICLES | {""}
 #: What may join the head word of `_head_first` to the next word.
 _HEAD_FIRST_JOINS = ("", "de", "di", "del", "della", "für")
 
@@ -80,6 +82,8 @@ def _title(run: Run, seg: Segment) -> bool:
     """A title: "Air Force Lieutenant General Alexus Grynkewich", "US Secretary of State"."""
     heads = run.lex.title_heads
     words = seg.words
+    if heads.isdisjoint(words):
+        return False  # (most names: tested in C before looking for where the head is)
     head = next((i for i, word in enumerate(words) if word in heads), -1)
     if head < 0 or (seg.last in run.lex.org_heads and head < len(words) - 1):
         return False
@@ -89,20 +93,21 @@ def _title(run: Run, seg: Segment) -> bool:
 
 def _org_head(run: Run, seg: Segment) -> bool:
     """An organisation's head word: "Syrian Democratic Forces", "Andy Warhol Foundation for
-    the Visual Arts"; a
-    building is a place ("Kennedy Space Center", "Al Assad University Hospital"), a plan
-    is neither ("Space Shuttle Program")."""
+    the Visual Arts"; a building is a place ("Kennedy Space Center", "Al Assad University
+    Hospital"), a plan is neither ("Space Shuttle Program")."""
     org_heads = run.lex.org_heads
     words, joins = seg.words, seg.joins
     n = len(words)
-    inner_head = next(
-        (
-            i
-            for i in range(1, n - 1)
-            if words[i] in org_heads and joins[i] in OF_JOINS and joins[i - 1] == ""
-        ),
-        -1,
-    )
+    inner_head = -1
+    if not org_heads.isdisjoint(words[1:-1]):  # (most names have no head inside)
+        inner_head = next(
+            (
+                i
+                for i in range(1, n - 1)
+                if words[i] in org_heads and joins[i] in OF_JOINS and joins[i - 1] == ""
+            ),
+            -1,
+        )
     plan = seg.last in PLAN_HEADS
     if not (seg.last in org_heads or inner_head > 0 or plan):
         return False
@@ -216,7 +221,7 @@ def _given_name(run: Run, seg: Segment) -> bool:
 
 def _acronyms(run: Run, seg: Segment) -> bool:
     """Acronyms side by side: each a name of its own."""
-    if not all(ACRONYM.match(word) for word in seg.words):
+    if not ACRONYM.match(seg.first) or not all(ACRONYM.match(word) for word in seg.words):
         return False
     for tok in seg.tokens:
         single.single(run, tok, False)
@@ -239,14 +244,14 @@ def _person_like(run: Run, words: list[str], joins: list[str]) -> bool:
     """Could these capitalised words be a person's name nobody listed?"""
     if len(words) > 4 or words[0] in ("The", "A"):
         return False
-    if not all(join == "" or join in NAME_PARTICLES for join in joins):
+    if not _NAME_JOINS.issuperset(joins):
         return False
     lex = run.lex
     last = len(words) - 1
     for i, word in enumerate(words):
         if i < last and INITIALS.match(word):
             continue  # "K.C. Maurer"
-        if ACRONYM.match(word) or not word[0].isalpha() or any(c.isdigit() for c in word):
+        if ACRONYM.match(word) or not word[0].isalpha() or any(map(str.isdigit, word)):
             return False
         low = word.lower()
         if low in lex.common or run.ask.written_lower(low):

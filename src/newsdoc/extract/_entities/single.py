@@ -50,10 +50,10 @@ def _no_name(run: Run, tok: Tok, sentence_start: bool) -> bool:
 
 
 def _equipment_code(run: Run, tok: Tok, sentence_start: bool) -> bool:
-    start, end, word = tok
-    code = EQUIPMENT_CODE.match(word)
+    code = EQUIPMENT_CODE.match(tok[2])
     if code is None:
         return False
+    start, end, word = tok
     run.add(start, end, EQUIPMENT, 3, word[:-1] if code.group(1) else word)
     return True
 
@@ -64,10 +64,11 @@ def _head_alone(run: Run, tok: Tok, sentence_start: bool) -> bool:
     an institution's head word for the institution ("the Court"); the `context_cues`
     pass looks at the word before, so that the run's analysis stays the same in every
     article (and the run cache keeps one analysis of it)."""
-    start, end, word = tok
     lex = run.lex
+    word = tok[2]
     if word not in lex.title_words and word not in lex.org_heads and word not in lex.place_heads:
         return False
+    start, end = tok[0], tok[1]
     if word in lex.title_heads:
         run.add(start, end, None, TITLE_AFTER_THE, word, ())
     elif (word in lex.org_heads or word in INSTITUTIONS) and word not in FACILITY_HEADS:
@@ -76,20 +77,21 @@ def _head_alone(run: Run, tok: Tok, sentence_start: bool) -> bool:
 
 
 def _plural_nationality(run: Run, tok: Tok, sentence_start: bool) -> bool:
-    start, end, word = tok
+    word = tok[2]
     if not word.endswith(("s", "s.")):
         return False
     known = run.lex.names.get(word[:-1])
     if known is None or known[0] is not NATIONALITY:
         return False
+    start, end = tok[0], tok[1]
     run.add(start, end, NATIONALITY, 3, known[1])
     return True
 
 
 def _acronym(run: Run, tok: Tok, sentence_start: bool) -> bool:
-    start, end, word = tok
-    if not ACRONYM.match(word):
+    if not ACRONYM.match(tok[2]):
         return False
+    start, end, word = tok
     if word in NOT_ORG_ACRONYMS or word.lower() in run.lex.common or ROMAN.match(word):
         return True  # "UNLESS": a word in capitals; "GMT", "XVII"
     if HAS_DIGIT.search(word):
@@ -102,9 +104,9 @@ def _acronym(run: Run, tok: Tok, sentence_start: bool) -> bool:
 
 
 def _given_name(run: Run, tok: Tok, sentence_start: bool) -> bool:
-    start, end, word = tok
-    if word not in run.lex.first_names:
+    if tok[2] not in run.lex.first_names:
         return False
+    start, end, word = tok
     run.add(start, end, PERSON, 2, word, (word,))
     return True
 
