@@ -99,9 +99,9 @@ class SpacyExtractor:
         for (kind, _), mentions in groups.items():
             mentions.sort(key=lambda s: (s.start, -s.end))
             names: list[str] = []
-            for mention in mentions:
-                if mention.text not in names:
-                    names.append(mention.text)
+            for written_as in mentions:
+                if written_as.text not in names:
+                    names.append(written_as.text)
             name = max(names, key=len)
             aliases = tuple(n for n in names if n != name)
             index.extend((m.start, m.end, len(entities)) for m in mentions)
