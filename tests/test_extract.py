@@ -77,25 +77,38 @@ def test_seed_entities(seed: Article) -> None:
     ]
     org, place, person = EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON
     assert got == [
-        (
-            org,
-            "US Central Command",
-            ("Centcom", "US Centcom"),
-            None,
-            ["US Central Command", "Centcom", "US Centcom", "Centcom", "Centcom", "Centcom"],
-        ),
-        (place, "United States", ("US",), None, ["US"] * 6),
+        (place, "United States", ("US",), None, ["US"] * 7),
+        (place, "Syria", (), None, ["Syria"] * 7),
         (
             org,
             "Islamic State",
             ("Daesh", "IS", "ISIS"),
             None,
-            ["Daesh", "IS", "Daesh", "ISIS", "ISIS", "IS", "IS"],
+            ["Daesh", "Daesh", "Daesh", "IS", "Daesh", "ISIS", "ISIS", "IS", "IS"],
         ),
-        (place, "Syria", (), None, ["Syria"] * 5),
+        (
+            org,
+            "US Central Command",
+            ("Centcom", "US Centcom"),
+            None,
+            [
+                "Centcom",
+                "US Central Command",
+                "Centcom",
+                "US Centcom",
+                "Centcom",
+                "Centcom",
+                "Centcom",
+            ],
+        ),
+        # The caption's names, and its credit.
+        (org, "Syrian Democratic Forces", (), None, ["Syrian Democratic Forces"]),
+        (place, "Raqqa", (), None, ["Raqqa, Syria"]),
+        (org, "Reuters", (), None, ["Reuters"]),
         (place, "Washington", (), None, ["Washington"]),
         (person, "Osama al-Muhajer", (), None, ["Osama al-Muhajer"]),
-        (person, "Michael Kurilla", (), "General", ["General Michael Kurilla"]),
+        # A person's mention is the name alone; the title is the entity's and the mention's.
+        (person, "Michael Kurilla", (), "General", ["Michael Kurilla"]),
         (EntityKind.EQUIPMENT, "MQ-9", (), None, ["MQ-9s"]),
         (EntityKind.NATIONALITY, "Russian", (), None, ["Russian"] * 3),
         (
@@ -103,22 +116,24 @@ def test_seed_entities(seed: Article) -> None:
             "Alexus Grynkewich",
             (),
             "Lieutenant General",
-            ["Air Force Lieutenant General Alexus Grynkewich", "Grynkewich"],
+            ["Alexus Grynkewich", "Grynkewich"],
         ),
         (org, "Air Force", (), None, ["Air Force"]),
         (place, "Moscow", (), None, ["Moscow", "Moscow"]),
         (place, "Russia", (), None, ["Russia"]),
-        (
-            person,
-            "Bashar al-Assad",
-            (),
-            "President",
-            ["Syrian President Bashar al-Assad", "Assad"],
-        ),
+        (person, "Bashar al-Assad", (), "President", ["Bashar al-Assad", "Assad"]),
         (EntityKind.NATIONALITY, "Syrian", (), None, ["Syrian", "Syrian"]),
         (place, "Iran", (), None, ["Iran"]),
         (place, "Idlib", (), None, ["Idlib"]),
     ]
+    where = {e.name: [seed.part_at(m.start).name for m in e.mentions] for e in seed.entities}
+    assert where["Syrian Democratic Forces"] == where["Raqqa"] == ["caption"]
+    assert where["Reuters"] == ["credit"]
+    assert where["US Central Command"][0] == "headline"
+    kurilla = entity(seed, "Michael Kurilla").mentions[0]
+    assert kurilla.title is not None
+    assert kurilla.title.text == "General"
+    assert seed.text[kurilla.title.start : kurilla.start] == "General "
 
 
 def test_seed_quotes(seed: Article) -> None:
@@ -135,7 +150,7 @@ def test_seed_quotes(seed: Article) -> None:
         ("The strike Friday resulted in the death ", "US Centcom", "read", "US Central Command"),
         (
             "We have made it clear that we remain com",
-            "General Michael Kurilla",
+            "Michael Kurilla",
             "quoted as saying",
             "Michael Kurilla",
         ),
@@ -144,7 +159,7 @@ def test_seed_quotes(seed: Article) -> None:
         ("was conducted by the same MQ-9s [drones]", "Centcom", "said", "US Central Command"),
         (
             "dropped flares in front of the drones an",
-            "Air Force Lieutenant General Alexus Grynkewich",
+            "Alexus Grynkewich",
             "said",
             "Alexus Grynkewich",
         ),
@@ -153,7 +168,8 @@ def test_seed_quotes(seed: Article) -> None:
     # The quoted words, without their marks, and where they stand.
     first = seed.quotes[0]
     assert first.text.endswith("leader in eastern Syria.")
-    assert [seed.body[s.start : s.end] for s in first.spans] == [first.text]
+    assert [seed.text[s.start : s.end] for s in first.spans] == [first.text]
+    assert seed.speaker_of(first) is entity(seed, "US Central Command")
 
 
 def test_seed_dates(seed: Article) -> None:
@@ -202,7 +218,7 @@ def test_parts_can_be_switched_off() -> None:
     no_entities = RuleExtractor(entities=False)(art)
     assert no_entities.quotes
     assert all(q.speaker_index is None for q in no_entities.quotes)
-    assert no_entities.quotes[2].speaker is not None
+    assert no_entities.quotes[2].speaker_mention is not None
 
 
 def test_a_custom_extractor_can_be_passed() -> None:
@@ -369,7 +385,7 @@ def test_every_mention_is_its_text() -> None:
     recheck(art)
     for e in art.entities:
         for m in e.mentions:
-            assert art.body[m.start : m.end] == m.text
+            assert art.text[m.start : m.end] == m.text
 
 
 # --------------------------------------------------------------------- quotes
@@ -383,7 +399,8 @@ def test_quote_forms_and_speakers() -> None:
         'The mayor called it "a disaster for the whole town".'
     )
     got = [
-        (q.text, speaker_name(art, q), q.speaker_mention.text if q.speaker_mention else None) for q in art.quotes
+        (q.text, speaker_name(art, q), q.speaker_mention.text if q.speaker_mention else None)
+        for q in art.quotes
     ]
     assert got == [
         ("We will rebuild the bridge.", "Maria Lopez", "Maria Lopez"),
