@@ -189,11 +189,13 @@ def test_a_relative_date_after_another_in_its_window_is_found() -> None:
 
 
 def test_closing_marks_without_opening_ones_never_quote_the_same_text_twice() -> None:
-    from newsdoc.extract._quotes import QuoteProblem, _find_raw, _paragraphs
+    from newsdoc.extract._quotes import QuoteProblem
+    from newsdoc.extract._quotes._marks import find_quotations
+    from newsdoc.extract._view import TextView
 
     body = "One thing” and another” and a third”"
     problems: list[QuoteProblem] = []
-    raws = _find_raw(body, _paragraphs(body), problems)
+    raws = find_quotations(TextView(body), problems)
     assert [body[s:e] for raw in raws for s, e in raw[0]] == [
         "One thing",
         " and another",
