@@ -31,6 +31,9 @@ def scan(doc: Doc) -> None:
     lex = doc.lex
     words = doc.words
     mid_sentence, at_start = caches_for(lex)
+    # (The caches' dictionaries, looked up once: a store clears them in place.)
+    mid_plain, mid_asked = mid_sentence.plain, mid_sentence.asked
+    start_plain, start_asked = at_start.plain, at_start.asked
     append = doc.mentions.append
     new = object.__new__
     for match in NAME_RUN.finditer(text):
@@ -67,16 +70,20 @@ def scan(doc: Doc) -> None:
             if not kept:
                 continue
             run = kept
-        cache = at_start if sentence_start else mid_sentence
-        records = cache.plain.get(run)  # (most runs: analysed before, asking nothing)
+        if sentence_start:
+            records = start_plain.get(run)  # (most runs: analysed before, asking nothing)
+            asked = start_asked
+        else:
+            records = mid_plain.get(run)
+            asked = mid_asked
         if records is None:
-            variants = cache.asked.get(run)
+            variants = asked.get(run)
             if variants is not None:
                 records = reuse(variants, words, start)
             if records is None:
                 ask = RunQuestions(words, start)
                 records = analyse_run(run, sentence_start, lex, ask)
-                cache.store(run, ask.asked, records)
+                (at_start if sentence_start else mid_sentence).store(run, ask.asked, records)
         # (Mentions are made without `Mention.__init__`: a third cheaper, and this is
         # the one place most mentions are made.)
         for rel_start, rel_end, said, kind, strength, name, tokens, title, shown, at in records:
