@@ -6,23 +6,27 @@ import re
 from collections.abc import Mapping
 from typing import Protocol, TypeVar
 
+from newsdoc.extract._lexicon import word_sections
+
 __all__ = ["UnionFind", "declared_alias_at", "initials"]
 
+_WORDS = word_sections("entity_words")
+# Adverbs before "known as" ("also known as", "formerly known as").
+_ADVERBS = "|".join(sorted(_WORDS["alias-adverbs"], key=lambda w: (-len(w), w)))
 # "X (Y)", "X [also known as Y]", "X (or Y)": what may stand between a name and its alias.
 _BRACKET_ALIAS = re.compile(
     r"[ \u00a0]*[(\[][ \u00a0]*"
-    r"(?P<say>(?:(?:also|otherwise|formerly|previously|better|widely|commonly|locally)[ \u00a0]+)?"
+    rf"(?P<say>(?:(?:{_ADVERBS})[ \u00a0]+)?"
     r"(?:known[ \u00a0]+as|called|referred[ \u00a0]+to[ \u00a0]+as)|aka|a\.k\.a\.|or)?"
     r"[ \u00a0]*"
 )
 # "X, also known as Y": only with the words said.
 _COMMA_ALIAS = re.compile(
-    r",[ \u00a0]+(?:(?:also|otherwise|formerly|previously|better|widely|commonly|locally)"
-    r"[ \u00a0]+)?"
-    r"(?:known[ \u00a0]+as|called)[ \u00a0]+"
+    rf",[ \u00a0]+(?:(?:{_ADVERBS})[ \u00a0]+)?(?:known[ \u00a0]+as|called)[ \u00a0]+"
 )
 _BRACKET_CLOSE = re.compile(r"[ \u00a0]*[)\]]")
-_SKIP_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "de", "&", "to", "at"})
+# Words an acronym does not spell ("Bank of America" spells "BA").
+_SKIP_WORDS = _WORDS["initials-skip"]
 
 
 class _HasSpan(Protocol):
