@@ -81,6 +81,13 @@ class RunQuestions:
         #: The questions asked so far, with their answers, in order.
         self.asked: list[tuple[Question, Answer]] = []
 
+    def at(self, start: int) -> RunQuestions:
+        """This window moved to the run at ``start``, with no question asked yet (one
+        window serves every run of a text: cheaper than one made for each)."""
+        self._start = start
+        self.asked = []
+        return self
+
     def _ask(self, question: Question) -> Answer:
         got = answer(self._words, self._start, question)
         self.asked.append((question, got))

@@ -34,6 +34,7 @@ def scan(doc: Doc) -> None:
     # (The caches' dictionaries, looked up once: a store clears them in place.)
     mid_plain, mid_asked = mid_sentence.plain, mid_sentence.asked
     start_plain, start_asked = at_start.plain, at_start.asked
+    questions = RunQuestions(words, 0)
     append = doc.mentions.append
     new = object.__new__
     for match in NAME_RUN.finditer(text):
@@ -81,7 +82,7 @@ def scan(doc: Doc) -> None:
             if variants is not None:
                 records = reuse(variants, words, start)
             if records is None:
-                ask = RunQuestions(words, start)
+                ask = questions.at(start)
                 records = analyse_run(run, sentence_start, lex, ask)
                 (at_start if sentence_start else mid_sentence).store(run, ask.asked, records)
         # (Mentions are made without `Mention.__init__`: a third cheaper, and this is
