@@ -880,3 +880,26 @@ def test_a_work_after_its_describing_noun_is_other() -> None:
     # "play" is a verb more often than a noun: no work.
     art = article("Ann Keller will play Zorbo Torvik in the final.")
     assert ("Zorbo Torvik", EntityKind.OTHER) not in kinds_of(art)
+
+
+def test_a_speaker_written_with_a_title_is_found_and_named_without_it() -> None:
+    art = article(
+        "The firm cut its dividend. Looking ahead, Mr Okonkwo forecast growth "
+        "“with a margin in the upper teens”.\n\nSen. Ada Brightwater said: “We will vote no.”"
+    )
+    by_text = {q.text: q for q in art.quotes}
+    forecast = by_text["with a margin in the upper teens"]
+    vote = by_text["We will vote no."]
+    for said, name, written in (
+        (forecast, "Okonkwo", "Okonkwo"),
+        (vote, "Ada Brightwater", "Ada Brightwater"),
+    ):
+        speaker = art.speaker_of(said)
+        assert speaker is not None
+        assert speaker.name == name
+        assert said.speaker_mention is not None
+        assert said.speaker_mention.text == written
+        # The speaker mention is the entity's own mention, whose title is kept on it.
+        assert any(
+            m.start == said.speaker_mention.start and m.title is not None for m in speaker.mentions
+        )

@@ -4,7 +4,9 @@
    one offset space, so that every result points into it;
 2. entities: names found, typed and grouped by referent (`find_entities`);
 3. quotes: quotations found and credited to a speaker, who is looked up among
-   the entities (`find_quotes`);
+   the entities (`find_quotes`); a speaker written with a title (``Sen. Jo
+   Smith said``) is then named by the entity's own mention (``Jo Smith``),
+   as every person's mention is (`name_speakers`);
 4. dates: temporal expressions, resolved against the article's date
    (`find_dates`).
 
@@ -18,11 +20,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from newsdoc._model import DateMention, Entity, Quote
+from newsdoc._unchecked import quote, span
 from newsdoc.extract._dates import find_dates
 from newsdoc.extract._entities import MentionIndex, find_entities
 from newsdoc.extract._quotes import QuoteProblem, find_quotes
 
-__all__ = ["EntityFinder", "Results", "run"]
+__all__ = ["EntityFinder", "Results", "name_speakers", "run"]
 
 #: A step that finds the entities of a text: the entities, and ``(start, end,
 #: entity index)`` for every mention, sorted by position (quotes look speakers up
@@ -53,5 +56,28 @@ def run(
     problems: list[QuoteProblem] = []
     if quotes:
         said, problems = find_quotes(text, found, index)
+        if found:
+            said = name_speakers(said, found)
     when = find_dates(text, date) if dates else []
     return found, said, when, problems
+
+
+def name_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
+    """``quotes``, each speaker mention that holds a mention of its speaker's entity
+    with the same end (``Sen. Jo Smith`` holding ``Jo Smith``) cut to that mention.
+
+    The quote rules find a speaker where the clause's subject starts, title
+    included; the entity's mention is the name alone, and the speaker mention
+    follows it, so that one name has one span.
+    """
+    named = []
+    for said in quotes:
+        who, index = said.speaker_mention, said.speaker_index
+        if who is not None and index is not None:
+            for m in entities[index].mentions:
+                if m.end == who.end and who.start < m.start:
+                    who = span(m.start, m.end, m.text)
+                    said = quote(said.text, said.spans, who, said.cue, index)
+                    break
+        named.append(said)
+    return named

@@ -13,7 +13,9 @@ from newsdoc.extract._fast import span as make_span
 
 __all__ = ["MentionIndex", "build"]
 
-#: ``(start, end, entity index)`` of every mention, sorted by position.
+#: ``(start, end, entity index)`` of every mention, sorted by position.  The extent is
+#: the mention as written, a person's title or a leading "The" included (``Sen. Smith``):
+#: the quote rules look a clause's subject up by where it starts.
 MentionIndex = list[tuple[int, int, int]]
 
 
@@ -26,7 +28,7 @@ def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
         number = len(entities)
         if len(members) == 1:  # most entities
             m = members[0]
-            index.append((m.shown, m.end, number))
+            index.append((m.start, m.end, number))
             entities.append(_single(text, root, m))
         else:
             entities.append(_grouped(text, root, members, number, index))
@@ -120,7 +122,7 @@ def _grouped(
                 spans.append(make_mention(start, end, m.text, None))
             else:
                 spans.append(_mention(text, m))
-            index.append((start, end, number))
+            index.append((m.start, end, number))
     return make_entity(kind, name, _aliases(members, kind, name), title, tuple(spans))
 
 
