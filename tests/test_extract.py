@@ -903,3 +903,34 @@ def test_a_speaker_written_with_a_title_is_found_and_named_without_it() -> None:
         assert any(
             m.start == said.speaker_mention.start and m.title is not None for m in speaker.mentions
         )
+
+
+def test_a_quote_takes_no_speaker_from_another_part_of_the_article() -> None:
+    art = extract(
+        loads(
+            "'Mega bank' merger plan touted\n\n"
+            'Two of Europe\'s big lenders could merge to form a "mega bank" of ten million '
+            "customers.\n"
+        )
+    )
+    body_quotes = [q for q in art.quotes if art.part_at(q.spans[0].start).name == "body"]
+    assert [q.text for q in body_quotes] == ["mega bank"]
+    for said in body_quotes:
+        for span in (said.speaker_mention, said.cue):
+            assert span is None or art.part_at(span.start).name == "body"
+
+
+def test_a_headline_in_its_own_style_does_not_name_an_entity_of_the_body() -> None:
+    # The headline clips the name; the body's full name and kind stand.
+    art = article("Marisol Quintero said the album sold well.\n\nQuintero thanked her fans.")
+    headlined = extract(
+        loads(
+            "Quintero Album tops charts\n\n"
+            "Marisol Quintero said the album sold well.\n\nQuintero thanked her fans.\n"
+        )
+    )
+    assert [(e.name, e.kind) for e in art.entities if "Quintero" in e.name] == [
+        ("Marisol Quintero", EntityKind.PERSON)
+    ]
+    named = [e for e in headlined.entities if any(m.text.endswith("Quintero") for m in e.mentions)]
+    assert [(e.name, e.kind) for e in named] == [("Marisol Quintero", EntityKind.PERSON)]

@@ -154,7 +154,7 @@ class RuleExtractor:
             gc.disable()
         try:
             entities, quotes, dates, problems = _pipeline.run(
-                text, article.date, self.entities, self.quotes, self.dates
+                article, self.entities, self.quotes, self.dates
             )
         finally:
             if collecting:

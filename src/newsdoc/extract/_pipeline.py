@@ -16,10 +16,10 @@ the rules' word lists and patterns load then.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Sequence
 
-from newsdoc._model import DateMention, Entity, Quote
+from newsdoc._model import Article, DateMention, Entity, Part, Quote
 from newsdoc._unchecked import quote, span
 from newsdoc.extract._dates import find_dates
 from newsdoc.extract._entities import MentionIndex, find_entities
@@ -37,29 +37,53 @@ Results = tuple[list[Entity], list[Quote], list[DateMention], list[QuoteProblem]
 
 
 def run(
-    text: str,
-    date: dt.date | None,
+    article: Article,
     entities: bool,
     quotes: bool,
     dates: bool,
-    find: EntityFinder = find_entities,
+    find: EntityFinder | None = None,
 ) -> Results:
-    """The results of the steps switched on, over ``text`` (an article's whole text).
+    """The results of the steps switched on, over ``article.text``.
 
-    ``find`` finds the entities (the rules' own by default).
+    ``find`` finds the entities (the rules' own, `find_entities`, by default).
     """
+    text = article.text
+    parts = article.parts
     found: list[Entity] = []
     index: MentionIndex = []
     if entities:
-        found, index = find(text)
+        found, index = find(text) if find else find_entities(text, headline_end=parts[0].end)
     said: list[Quote] = []
     problems: list[QuoteProblem] = []
     if quotes:
         said, problems = find_quotes(text, found, index)
+        if len(parts) > 1:
+            said = keep_to_their_part(said, parts)
         if found:
             said = name_speakers(said, found)
-    when = find_dates(text, date) if dates else []
+    when = find_dates(text, article.date) if dates else []
     return found, said, when, problems
+
+
+def keep_to_their_part(quotes: list[Quote], parts: Sequence[Part]) -> list[Quote]:
+    """``quotes``, each without a speaker or a cue found in another part of the text.
+
+    A quotation in the body is not introduced by the headline's words, nor one in a
+    caption by the body's: the rules look back over paragraphs, and the parts of
+    the text read as paragraphs, so a speaker found across a part's edge is dropped.
+    """
+    starts = [part.start for part in parts]
+    kept = []
+    for said in quotes:
+        if said.spans and (said.speaker_mention is not None or said.cue is not None):
+            home = bisect.bisect_right(starts, said.spans[0].start)
+            who, cue = said.speaker_mention, said.cue
+            if who is not None and bisect.bisect_right(starts, who.start) != home:
+                said = quote(said.text, said.spans, None, None, None)
+            elif cue is not None and bisect.bisect_right(starts, cue.start) != home:
+                said = quote(said.text, said.spans, None, None, None)
+        kept.append(said)
+    return kept
 
 
 def name_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:

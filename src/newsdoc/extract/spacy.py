@@ -120,7 +120,7 @@ class SpacyExtractor:
         gc.disable()  # as RuleExtractor does: nothing made here forms a cycle
         try:
             entities, quotes, dates, problems = _pipeline.run(
-                article.text, article.date, True, self.quotes, self.dates, find=self.entities
+                article, True, self.quotes, self.dates, find=self.entities
             )
         finally:
             if collecting:

@@ -71,13 +71,18 @@ PASSES: tuple[Callable[[Doc], None], ...] = (
 )
 
 
-def find_entities(text: str, lexicon: Lexicon = LEXICON) -> tuple[list[Entity], MentionIndex]:
+def find_entities(
+    text: str, lexicon: Lexicon = LEXICON, headline_end: int = 0
+) -> tuple[list[Entity], MentionIndex]:
     """The entities named in ``text``, and where each of their mentions stands.
 
     Returns ``(entities, index)``; ``index`` lists ``(start, end, entity)`` for every
     mention, sorted by position (the quote attribution looks speakers up in it).
+    ``headline_end`` is where the headline that opens ``text`` ends (0: none): a
+    headline's names are clipped and capitalised in headline style, so an entity
+    named elsewhere takes its name and kind from its other mentions (`build`).
     """
-    doc = Doc(text, lexicon)
+    doc = Doc(text, lexicon, headline_end)
     for step in PASSES:
         step(doc)
     return build(doc)

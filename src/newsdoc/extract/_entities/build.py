@@ -31,7 +31,7 @@ def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
             index.append((m.start, m.end, number))
             entities.append(_single(text, root, m))
         else:
-            entities.append(_grouped(text, root, members, number, index))
+            entities.append(_grouped(doc, root, members, number, index))
     index.sort()
     return entities, index
 
@@ -104,12 +104,21 @@ def _single(text: str, root: str, m: Mention) -> Entity:
 
 
 def _grouped(
-    text: str, root: str, members: list[Mention], number: int, index: MentionIndex
+    doc: Doc, root: str, members: list[Mention], number: int, index: MentionIndex
 ) -> Entity:
-    """The entity of several mentions; adds their places to ``index``."""
-    kind = _kind(members)
-    name = _canonical(root, members, kind)
-    title = next((m.title for m in members if m.title), None)
+    """The entity of several mentions; adds their places to ``index``.
+
+    Its kind, name, title and aliases come from the mentions outside the headline
+    when there are any: a headline clips and capitalises names in its own style
+    (``Ray DVD beats ...`` for Ray Charles's film).
+    """
+    text = doc.text
+    named = members
+    if doc.headline_end and members[0].start < doc.headline_end:
+        named = [m for m in members if m.start >= doc.headline_end] or members
+    kind = _kind(named)
+    name = _canonical(root, named, kind)
+    title = next((m.title for m in named if m.title), None)
     spans: list[MentionSpan] = []
     last_start = last_end = -1
     for m in members:
@@ -123,7 +132,7 @@ def _grouped(
             else:
                 spans.append(_mention(text, m))
             index.append((m.start, end, number))
-    return make_entity(kind, name, _aliases(members, kind, name), title, tuple(spans))
+    return make_entity(kind, name, _aliases(named, kind, name), title, tuple(spans))
 
 
 def _kind(members: list[Mention]) -> EntityKind:

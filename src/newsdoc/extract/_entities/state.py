@@ -123,11 +123,13 @@ class TextWords:
 class Doc:
     """One extraction: the text, the lexicon, the word memo and the mentions so far."""
 
-    __slots__ = ("lex", "mentions", "referents", "text", "words")
+    __slots__ = ("headline_end", "lex", "mentions", "referents", "text", "words")
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, headline_end: int = 0) -> None:
         self.text = text
         self.lex = lexicon
+        #: Where the headline ends, when the text opens with one (0: no headline).
+        self.headline_end = headline_end
         self.words = TextWords(text)
         #: The mentions, in the order the passes leave them (mostly by position).
         self.mentions: list[Mention] = []
