@@ -99,28 +99,24 @@ _CLAUSE_OPENERS = frozenset("\"'“‘([«—–-*•")
 _CLOSERS = frozenset("”’\"')]")
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    """Whether ``text[pos]``, after a sentence end the patterns found, opens a sentence:
-    the patterns let any character past ASCII through, which must be a capital or an
-    opening mark."""
-    char = text[pos]
-    return char < "\x80" or char.isupper() or char in "“‘"
-
-
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     """Where a sentence starts after the end of another inside ``text[start:end]``, in
     order.
 
     ``start`` must not stand inside a sentence end (see `_back_over_ends`).  A
     sentence end never runs over a line break, so that searching a stretch of a
-    paragraph finds what searching the whole text finds in it.
+    paragraph finds what searching the whole text finds in it.  The patterns let
+    any character past ASCII through, which must be a capital or an opening mark
+    (`_opens_sentence`, inline).
     """
     search = _SENTENCE_END_DOT.finditer
     if text.isascii():  # (free: the string knows it)
         ends = [match.end() for match in search(text, start, end)]
     else:
         ends = [
-            pos for match in search(text, start, end) if _opens_sentence(text, pos := match.end())
+            pos
+            for match in search(text, start, end)
+            if (char := text[pos := match.end()]) < "\x80" or char.isupper() or char in "“‘"
         ]
     other = False
     for stop, pattern in _SENTENCE_END_OTHER:
@@ -128,12 +124,20 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
             ends += [
                 pos
                 for match in pattern.finditer(text, start, end)
-                if _opens_sentence(text, pos := match.end())
+                if (char := text[pos := match.end()]) < "\x80" or char.isupper() or char in "“‘"
             ]
             other = True
     if other:
         ends.sort()
     return ends
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``text[pos]``, after a sentence end the patterns found, opens a sentence:
+    the patterns let any character past ASCII through, which must be a capital or an
+    opening mark."""
+    char = text[pos]
+    return char < "\x80" or char.isupper() or char in "“‘"
 
 
 def _first_sentence_end(text: str, start: int, end: int, after: int) -> int:
@@ -315,6 +319,22 @@ class TextView:
         breaks = self._sentence_breaks
         if breaks is None:
             breaks = self._sentence_breaks = _sentence_ends(self.text, 0, len(self.text))
+        return breaks
+
+    def sentence_breaks_in(self, start: int, end: int) -> list[int]:
+        """The `sentence_breaks` ``b`` with ``start <= b < end``.
+
+        Until every sentence is known, only ``text[start:end]`` is read: an
+        extractor that needs the sentences of some paragraphs (those with a
+        quotation) reads only those.
+        """
+        breaks = self._sentence_breaks
+        if breaks is not None:
+            return breaks[bisect.bisect_left(breaks, start) : bisect.bisect_left(breaks, end)]
+        low = _back_over_ends(self.text, start)
+        breaks = _sentence_ends(self.text, low, end)
+        if low < start and breaks and breaks[0] < start:  # (a sentence end ran into start)
+            breaks = breaks[bisect.bisect_left(breaks, start) :]
         return breaks
 
     @property

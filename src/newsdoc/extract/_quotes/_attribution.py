@@ -18,7 +18,7 @@ from newsdoc.extract._quotes._marks import rstrip
 from newsdoc.extract._quotes._phrases import name_after, sentence_subject, subject_before
 from newsdoc.extract._quotes._words import PHRASE_STOPS, PRONOUNS, SPEAKER_AFTER, SUBJECTLESS
 
-__all__ = ["STEPS", "How", "said_before"]
+__all__ = ["NO_WORDS_BEFORE", "STEPS", "WITH_WORDS_BEFORE", "How", "Step", "said_before"]
 
 #: How sure a step is: ``"said"`` (a verb of saying or a colon names the speaker),
 #: ``"subject"`` (no verb: the subject of the quotation's sentence) or ``"continued"``
@@ -87,8 +87,6 @@ def _closing_clause(ctx: Context, close: int, cue: Cue, limit: int) -> Speaker |
 def before_quote(ctx: Context) -> Speaker | None:
     """Earlier in its sentence: ``Smith said: "..."``, ``According to Centcom, ...
     "..."``, ``Smith told reporters the plan was "..."``."""
-    if ctx.sentence_start >= ctx.open_mark:
-        return None
     return said_before(ctx, ctx.sentence_start, ctx.open_mark)
 
 
@@ -97,8 +95,6 @@ def name_and_colon(ctx: Context) -> Speaker | None:
     ...``, or a sentence that introduces it with a colon (``Obama is rolling out a
     message: "..."``)."""
     open_mark = ctx.open_mark
-    if ctx.sentence_start >= open_mark:
-        return None
     # Back to its paragraph's start, at most `LOOK_BACK` characters.
     start = max(ctx.para_start, open_mark - LOOK_BACK)
     return named_before_colon(ctx, start, open_mark)
@@ -106,8 +102,6 @@ def name_and_colon(ctx: Context) -> Speaker | None:
 
 def subject_of_sentence(ctx: Context) -> Speaker | None:
     """No verb of saying: the subject of its sentence (``Trump attacked "..."``)."""
-    if ctx.sentence_start >= ctx.open_mark:
-        return None
     found = sentence_subject(ctx, ctx.sentence_start, ctx.open_mark)
     return None if found is None else (found[0], None, found[1])
 
@@ -149,17 +143,24 @@ def previous_speaker(ctx: Context) -> Speaker | None:
     return None
 
 
-#: The steps, tried in order by `find_quotes` until one finds the speaker, and how sure
-#: each one's answer is.
-STEPS: tuple[tuple[Callable[[Context], Speaker | None], How], ...] = (
-    (after_quote, "said"),
-    (before_quote, "said"),
-    (name_and_colon, "said"),
-    (subject_of_sentence, "subject"),
-    (sentence_before, "said"),
-    (paragraph_before, "said"),
-    (previous_speaker, "continued"),
+#: A step: it looks for the speaker of the quotation at hand (`Context`).
+Step = Callable[[Context], Speaker | None]
+
+#: The steps, tried in order by `find_quotes` until one finds the speaker: each step,
+#: how sure its answer is, and whether it reads the words before the quotation in its
+#: sentence (it is then tried only when there are some).
+STEPS: tuple[tuple[Step, How, bool], ...] = (
+    (after_quote, "said", False),
+    (before_quote, "said", True),
+    (name_and_colon, "said", True),
+    (subject_of_sentence, "subject", True),
+    (sentence_before, "said", False),
+    (paragraph_before, "said", False),
+    (previous_speaker, "continued", False),
 )
+#: The steps for a quotation with words before it in its sentence, and for one without.
+WITH_WORDS_BEFORE = tuple((step, how) for step, how, _ in STEPS)
+NO_WORDS_BEFORE = tuple((step, how) for step, how, reads in STEPS if not reads)
 
 
 # ------------------------------------------------------- verbs before a quotation

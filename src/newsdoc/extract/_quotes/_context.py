@@ -78,13 +78,22 @@ class Context:
     single: bool
 
     def __init__(
-        self, view: TextView, entities: Sequence[Entity], index: Sequence[Mention]
+        self,
+        view: TextView,
+        entities: Sequence[Entity],
+        index: Sequence[Mention],
+        quotations: Sequence[Quotation],
     ) -> None:
         # The article.
         self.view = view
         self.text = text = view.text
-        self.paragraphs = view.paragraphs
-        self.sentence_breaks = view.sentence_breaks
+        self.paragraphs = paragraphs = view.paragraphs
+        # The sentence breaks from the paragraph where the first quotation starts to
+        # the one where the last ends (one search): all that attribution reads of the
+        # sentences.  (Splitting each paragraph apart costs more than it saves.)
+        self.sentence_breaks = view.sentence_breaks_in(
+            paragraphs[quotations[0][5]][0], paragraphs[max(q[6] for q in quotations)][1]
+        )
         self.entities = entities
         self.items = index  # every mention, in order
         self.starts = list(map(_first, index))  # where each starts, for `bisect`

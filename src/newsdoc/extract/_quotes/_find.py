@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from newsdoc._model import Entity, Quote, Span
 from newsdoc._unchecked import quote, span
-from newsdoc.extract._quotes._attribution import STEPS, How
+from newsdoc.extract._quotes._attribution import NO_WORDS_BEFORE, WITH_WORDS_BEFORE, How
 from newsdoc.extract._quotes._context import Context, Mention, Speaker
 from newsdoc.extract._quotes._marks import QuoteProblem, find_quotations
 from newsdoc.extract._quotes._words import TITLE_BEFORE, TITLE_SMALL_WORDS
@@ -43,7 +43,7 @@ def find_quotes(
     quotations = find_quotations(view, problems)
     if not quotations:
         return [], problems
-    ctx = Context(view, entities, index)
+    ctx = Context(view, entities, index, quotations)
     quotes: list[Quote] = []
     # Each quotation, and where the next one opens (the text's end after the last).
     next_opens = [quotation[1] for quotation in quotations[1:]]
@@ -59,7 +59,8 @@ def find_quotes(
         ctx.at(quotation, next_open)
         # The steps of attribution, tried in order until one finds the speaker.
         speaker = how = None
-        for step, step_how in STEPS:
+        steps = WITH_WORDS_BEFORE if ctx.sentence_start < ctx.open_mark else NO_WORDS_BEFORE
+        for step, step_how in steps:
             speaker = step(ctx)
             if speaker is not None:
                 how = step_how
@@ -100,7 +101,8 @@ def find_quotes(
 def _is_quotation(ctx: Context, content: str, speaker: Speaker | None, how: How | None) -> bool:
     """Whether quoted ``content`` is a quotation: not markup, not a title nobody says (or
     one introduced as a title: ``appeared on "Face the Nation"``), not a few words
-    nobody surely says (a scare quote)."""
+    nobody surely says (a scare quote: a single-marked phrase of up to five words, or
+    one word, unless a verb of saying is near: ``"Yes," he said``)."""
     if "=" in content and _is_markup(content):
         return False
     head = content.split(None, 2)  # the first two words, and the rest
@@ -122,7 +124,13 @@ def _is_quotation(ctx: Context, content: str, speaker: Speaker | None, how: How 
         return False
     if speaker is not None and how == "said":
         return True
-    return not _is_scare_quote(ctx, content, head, speaker)
+    # A scare quote?
+    words = len(head) if len(head) < 3 else len(content.split())
+    return (
+        (speaker is not None and words >= 4)
+        or not ((ctx.single and words < 6) or words < MIN_UNATTRIBUTED_WORDS)
+        or (words == 1 and ctx.cues.first(ctx.sentence_start, ctx.after_limit) is not None)
+    )
 
 
 def _looks_like_title(content: str) -> bool:
@@ -130,17 +138,6 @@ def _looks_like_title(content: str) -> bool:
     or a small word (``of``), not ending in ``!`` or ``?``."""
     words = content.rstrip(",.").split()
     return 2 <= len(words) <= 8 and content[-1] not in "!?" and all(map(_title_word, words))
-
-
-def _is_scare_quote(ctx: Context, content: str, head: list[str], speaker: Speaker | None) -> bool:
-    """A few quoted words with no sure speaker: a single-marked phrase of up to five
-    words, or one word (unless a verb of saying is near: ``"Yes," he said``)."""
-    words = len(head) if len(head) < 3 else len(content.split())
-    if speaker is not None and words >= 4:
-        return False
-    if not ((ctx.single and words < 6) or words < MIN_UNATTRIBUTED_WORDS):
-        return False
-    return not (words == 1 and ctx.cues.first(ctx.sentence_start, ctx.after_limit))
 
 
 def _titled_before(text: str, pos: int) -> bool:
