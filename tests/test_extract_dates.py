@@ -149,3 +149,44 @@ def test_without_an_article_date() -> None:
         ("2019", dt.date(2019, 1, 1), YEAR),
         ("noon", None, TIME),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The sentence is the text view's: the full stop of an abbreviation or of initials
+        # ends none, so a future word before "U.S." still counts ...
+        (
+            "Talks will resume with U.S. officials on Friday.",
+            [("Friday", dt.date(2023, 7, 14), DAY)],
+        ),
+        ("Gov. Lee will sign it Friday.", [("Friday", dt.date(2023, 7, 14), DAY)]),
+        # ... and one in the sentence before still does not.
+        ("The U.S. will go. Talks ended Friday.", [("Friday", dt.date(2023, 7, 7), DAY)]),
+        # Only the 120 characters before the date are read.
+        ("It will " + "x" * 120 + " Friday.", [("Friday", dt.date(2023, 7, 7), DAY)]),
+    ],
+)
+def test_the_future_is_read_in_the_sentence_of_the_text_view(
+    body: str, expected: list[Row]
+) -> None:
+    assert dates(body) == expected
+
+
+@pytest.mark.parametrize("word", ["Tonday", "Sonday", "Suesday", "Mednesday", "Jec 5", "Sept 5"])
+def test_only_real_names_anchor_a_date(word: str) -> None:
+    # A weekday's or a month's name is matched whole ("Sonday" once raised KeyError).
+    found = dates(f"It was {word} again.")
+    assert [text for text, _, _ in found] == (["Sept 5"] if word == "Sept 5" else [])
+
+
+def test_dates_read_a_text_view_with_parts() -> None:
+    from newsdoc.extract._view import TextView
+
+    view = TextView.joined([("headline", 0, "Vote due Friday"), ("body", 0, "It passed Friday.")])
+    found = find_dates(view, REF)
+    assert [(m.span.start, m.value) for m in found] == [
+        (9, dt.date(2023, 7, 14)),  # the headline's sentence speaks of the future
+        (27, dt.date(2023, 7, 7)),
+    ]
+    assert all(view.text[m.span.start : m.span.end] == m.span.text for m in found)
