@@ -40,7 +40,7 @@ from collections.abc import Iterable
 
 from newsdoc.extract._lexicon import word_sections
 
-__all__ = ["PARAGRAPH_BREAK", "Part", "TextView"]
+__all__ = ["PARAGRAPH_BREAK", "Part", "Sentences", "TextView", "Words"]
 
 #: What separates two paragraphs, and two parts of an article.
 PARAGRAPH_BREAK = "\n\n"
@@ -208,30 +208,18 @@ class TextView:
     """An article's text with its parts, paragraphs, sentences and words, by offset.
 
     ``TextView(text)`` reads the whole text as one ``"body"`` part;
-    ``TextView(text, parts)`` takes the parts the caller knows (see
-    :meth:`joined`).  Treat a view as read-only: its lists are shared by every
-    extractor.
+    ``TextView(text, parts)`` takes the parts the caller knows (see `joined`).
+    Treat a view as read-only: its lists are shared by every extractor.
 
     Making a view stores the text and its parts, nothing more.  Paragraphs,
-    sentences and words are each found in one pass on first use and kept, in
-    slots of their own (``None`` until then; `functools.cached_property` would
-    take a lock on every first use in Python 3.11): an extractor that never asks
-    for sentences (dates in a text with no weekday) never pays for them, and the
-    second extractor to ask gets the first one's list.  Hot loops should take the
-    lists into locals once (``starts = view.sentence_starts``).
+    `Sentences` and `Words` are each found on first use and kept (in slots,
+    ``None`` until then; `functools.cached_property` would take a lock on every
+    first use in Python 3.11): an extractor that never asks for sentences (dates
+    in a text with no weekday) never pays for them, and the second extractor to
+    ask gets the first one's.  Hot loops should take the lists into locals once.
     """
 
-    __slots__ = (
-        "_paragraph_starts",
-        "_paragraphs",
-        "_sentence_breaks",
-        "_sentence_starts",
-        "_sentences",
-        "_word_starts",
-        "_words",
-        "parts",
-        "text",
-    )
+    __slots__ = ("_paragraph_starts", "_paragraphs", "_sentences", "_words", "parts", "text")
 
     def __init__(self, text: str, parts: Iterable[Part] | None = None) -> None:
         #: The whole text.
@@ -242,11 +230,8 @@ class TextView:
         )
         self._paragraphs: list[tuple[int, int]] | None = None
         self._paragraph_starts: list[int] | None = None
-        self._sentence_breaks: list[int] | None = None
-        self._sentence_starts: list[int] | None = None
-        self._sentences: tuple[tuple[int, int], ...] | None = None
-        self._words: tuple[tuple[int, int], ...] | None = None
-        self._word_starts: list[int] | None = None
+        self._sentences: Sentences | None = None
+        self._words: Words | None = None
 
     @classmethod
     def joined(cls, pieces: Iterable[tuple[str, int, str]]) -> TextView:
@@ -268,8 +253,6 @@ class TextView:
     def __repr__(self) -> str:
         return f"TextView({self.text!r}, {self.parts!r})"
 
-    # ------------------------------------------------------------------ parts
-
     def part_at(self, pos: int) -> Part:
         """The part holding offset ``pos`` (its end included); in the line breaks between
         two parts, the one before."""
@@ -277,15 +260,12 @@ class TextView:
         index = bisect.bisect_right(parts, pos, key=_part_start) - 1
         return parts[index if index > 0 else 0]
 
-    # ------------------------------------------------------------- paragraphs
-
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
         """Every paragraph's ``(start, end)``, in order (a part holds one or more).
 
         Found on first use, when the parts are checked: in order, inside the text
-        and set off by line breaks only (`ValueError` if not).  A list: do not
-        change it.
+        and set off by line breaks only (`ValueError` if not).  Do not change it.
         """
         found = self._paragraphs
         if found is None:
@@ -294,7 +274,7 @@ class TextView:
 
     @property
     def paragraph_starts(self) -> list[int]:
-        """Where each paragraph starts, in order (a list for `bisect`: do not change it)."""
+        """Where each paragraph starts, in order (for `bisect`; do not change it)."""
         starts = self._paragraph_starts
         if starts is None:
             starts = self._paragraph_starts = list(map(_first, self.paragraphs))
@@ -306,117 +286,21 @@ class TextView:
         index = bisect.bisect_right(self.paragraph_starts, pos) - 1
         return index if index > 0 else 0
 
-    # -------------------------------------------------------------- sentences
-
     @property
-    def sentence_breaks(self) -> list[int]:
-        """Where a sentence starts inside a paragraph, after the end of another, in order.
-
-        With the paragraphs' starts, these are the `sentence_starts`; an extractor
-        that knows the paragraph at hand may bisect these alone.  A list for
-        `bisect` (do not change it).
-        """
-        breaks = self._sentence_breaks
-        if breaks is None:
-            breaks = self._sentence_breaks = _sentence_ends(self.text, 0, len(self.text))
-        return breaks
-
-    def sentence_breaks_in(self, start: int, end: int) -> list[int]:
-        """The `sentence_breaks` ``b`` with ``start <= b < end``.
-
-        Until every sentence is known, only ``text[start:end]`` is read: an
-        extractor that needs the sentences of some paragraphs (those with a
-        quotation) reads only those.
-        """
-        breaks = self._sentence_breaks
-        if breaks is not None:
-            return breaks[bisect.bisect_left(breaks, start) : bisect.bisect_left(breaks, end)]
-        low = _back_over_ends(self.text, start)
-        breaks = _sentence_ends(self.text, low, end)
-        if low < start and breaks and breaks[0] < start:  # (a sentence end ran into start)
-            breaks = breaks[bisect.bisect_left(breaks, start) :]
-        return breaks
-
-    @property
-    def sentence_starts(self) -> list[int]:
-        """Where each sentence starts, in order: every paragraph's start, and every
-        `sentence_breaks` offset.
-
-        A list for `bisect` (do not change it).
-        """
-        starts = self._sentence_starts
-        if starts is None:
-            # A sentence break is always inside a paragraph (only line breaks stand
-            # between paragraphs) and never at its start: a plain sort merges them.
-            starts = self.paragraph_starts + self.sentence_breaks
-            starts.sort()
-            self._sentence_starts = starts
-        return starts
-
-    @property
-    def sentences(self) -> tuple[tuple[int, int], ...]:
-        """Every sentence's ``(start, end)``, in order; together they tile each paragraph."""
+    def sentences(self) -> Sentences:
+        """The sentences of the text (see `Sentences`)."""
         found = self._sentences
         if found is None:
-            starts = self.sentence_starts
-            out = []
-            i = 0
-            for _, end in self.paragraphs:
-                # The sentences of this paragraph: from its start to the next one's.
-                while i + 1 < len(starts) and starts[i + 1] < end:
-                    out.append((starts[i], starts[i + 1]))
-                    i += 1
-                out.append((starts[i], end))
-                i += 1
-            found = self._sentences = tuple(out)
+            found = self._sentences = Sentences(self.text, self.paragraphs)
         return found
 
-    def sentence_at(self, pos: int) -> int:
-        """The index of the sentence holding ``pos`` (in `sentences`); in the line breaks
-        after a paragraph, its last sentence's."""
-        index = bisect.bisect_right(self.sentence_starts, pos) - 1
-        return index if index > 0 else 0
-
-    def sentence_start(self, pos: int, floor: int = 0) -> int:
-        """Where the sentence holding ``pos`` starts (in the line breaks after a
-        paragraph, its last sentence's), or ``floor`` if that is later.
-
-        Until every sentence is known (`sentence_breaks`), only the text from
-        ``floor`` (or the paragraph's start) to ``pos`` is read: an extractor that
-        asks about a few places reads a fraction of the text.
-        """
-        starts = self.paragraph_starts
-        i = bisect.bisect_right(starts, pos) - 1
-        low = starts[i if i > 0 else 0]
-        if floor > low:
-            low = floor
-        breaks = self._sentence_breaks
-        if breaks is None:
-            ends = _sentence_ends(self.text, _back_over_ends(self.text, low), pos + 1)
-            last = ends[-1] if ends else low
-        else:
-            i = bisect.bisect_right(breaks, pos)
-            last = breaks[i - 1] if i else low
-        return last if last > low else low
-
-    def next_sentence_start(self, pos: int, limit: int) -> int:
-        """Where the first sentence after ``pos`` starts (in its paragraph, or the next
-        paragraph's start), or ``limit`` if that comes first.
-
-        Until every sentence is known (`sentence_breaks`), only the text from ``pos``
-        to that sentence start is read.
-        """
-        starts = self.paragraph_starts
-        i = bisect.bisect_right(starts, pos)
-        if i < len(starts) and starts[i] < limit:
-            limit = starts[i]
-        breaks = self._sentence_breaks
-        if breaks is None:
-            if pos >= limit:
-                return limit
-            return _first_sentence_end(self.text, _back_over_ends(self.text, pos), limit, pos)
-        i = bisect.bisect_right(breaks, pos)
-        return breaks[i] if i < len(breaks) and breaks[i] < limit else limit
+    @property
+    def words(self) -> Words:
+        """The words of the text (see `Words`)."""
+        found = self._words
+        if found is None:
+            found = self._words = Words(self.text)
+        return found
 
     def ends_abbreviation(self, dot: int) -> bool:
         """Whether the full stop at ``dot`` closes an abbreviation (``Mr.``) or an initial
@@ -447,35 +331,162 @@ class TextView:
             return True
         return char in _CLOSERS and i > 0 and text[i - 1] in ".!?"
 
-    # ------------------------------------------------------------------ words
+
+class Sentences:
+    """The sentences of a text (`TextView.sentences`), found on first use.
+
+    A sentence starts at each paragraph's start and at each *break*: where a
+    sentence ends inside a paragraph and the next begins.  Until every break is
+    asked for (`breaks`, `starts`, `spans`, `at`), the lookups that take a
+    position (`start`, `next_start`, `breaks_in`) read only the text around it:
+    an extractor that asks about a few places reads a fraction of the text.
+    """
+
+    __slots__ = ("_breaks", "_paragraph_starts", "_paragraphs", "_spans", "_starts", "_text")
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._paragraphs = paragraphs
+        self._paragraph_starts: list[int] | None = None
+        self._breaks: list[int] | None = None
+        self._starts: list[int] | None = None
+        self._spans: tuple[tuple[int, int], ...] | None = None
 
     @property
-    def words(self) -> tuple[tuple[int, int], ...]:
-        """Every word's ``(start, end)``, in order."""
-        found = self._words
-        if found is None:
-            found = self._words = tuple(match.span() for match in _WORD.finditer(self.text))
-        return found
+    def breaks(self) -> list[int]:
+        """Every break, in order (for `bisect`; do not change it)."""
+        breaks = self._breaks
+        if breaks is None:
+            breaks = self._breaks = _sentence_ends(self._text, 0, len(self._text))
+        return breaks
 
-    def word_at(self, pos: int) -> tuple[int, int] | None:
-        """The word holding ``pos`` (its end included), or None."""
-        words = self.words
-        index = self._word_index(pos)
-        if index >= 0 and pos <= words[index][1]:
-            return words[index]
-        return None
-
-    def word_before(self, pos: int) -> tuple[int, int] | None:
-        """The last word ending at or before ``pos``, or None."""
-        words = self.words
-        index = self._word_index(pos)
-        if index >= 0 and words[index][1] > pos:
-            index -= 1
-        return words[index] if index >= 0 else None
-
-    def _word_index(self, pos: int) -> int:
-        """The index of the last word starting at or before ``pos`` (-1: none)."""
-        starts = self._word_starts
+    @property
+    def starts(self) -> list[int]:
+        """Where each sentence starts, in order: the paragraphs' starts and the breaks
+        (for `bisect`; do not change it)."""
+        starts = self._starts
         if starts is None:
-            starts = self._word_starts = list(map(_first, self.words))
+            # A break is always inside a paragraph (only line breaks stand between
+            # paragraphs) and never at its start: a plain sort merges them.
+            starts = self._starts = self._paragraph_starts_() + self.breaks
+            starts.sort()
+        return starts
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every sentence's ``(start, end)``, in order; together they tile each paragraph
+        (the spaces after a sentence are its own)."""
+        spans = self._spans
+        if spans is None:
+            spans = self._spans = _tile(self.starts, self._paragraphs)
+        return spans
+
+    def _paragraph_starts_(self) -> list[int]:
+        starts = self._paragraph_starts
+        if starts is None:
+            starts = self._paragraph_starts = list(map(_first, self._paragraphs))
+        return starts
+
+    def at(self, pos: int) -> int:
+        """The index (in `spans`) of the sentence holding ``pos``; in the line breaks
+        after a paragraph, its last sentence's."""
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return index if index > 0 else 0
+
+    def breaks_in(self, start: int, end: int) -> list[int]:
+        """The breaks ``b`` with ``start <= b < end`` (a new list)."""
+        breaks = self._breaks
+        if breaks is not None:
+            return breaks[bisect.bisect_left(breaks, start) : bisect.bisect_left(breaks, end)]
+        text = self._text
+        low = _back_over_ends(text, start)
+        breaks = _sentence_ends(text, low, end)
+        if low < start and breaks and breaks[0] < start:  # (a sentence end ran into start)
+            breaks = breaks[bisect.bisect_left(breaks, start) :]
+        return breaks
+
+    def start(self, pos: int, floor: int = 0) -> int:
+        """Where the sentence holding ``pos`` starts (in the line breaks after a
+        paragraph, its last sentence's), or ``floor`` if that is later."""
+        starts = self._paragraph_starts_()
+        i = bisect.bisect_right(starts, pos) - 1
+        low = starts[i if i > 0 else 0]
+        if floor > low:
+            low = floor
+        breaks = self._breaks
+        if breaks is None:  # only the text from ``low`` to ``pos`` is read
+            breaks = _sentence_ends(self._text, _back_over_ends(self._text, low), pos + 1)
+            last = breaks[-1] if breaks else low
+        else:
+            i = bisect.bisect_right(breaks, pos)
+            last = breaks[i - 1] if i else low
+        return last if last > low else low
+
+    def next_start(self, pos: int, limit: int) -> int:
+        """Where the first sentence after ``pos`` starts (a break, or the next
+        paragraph's start), or ``limit`` if that comes first."""
+        starts = self._paragraph_starts_()
+        i = bisect.bisect_right(starts, pos)
+        if i < len(starts) and starts[i] < limit:
+            limit = starts[i]
+        breaks = self._breaks
+        if breaks is None:  # only the text from ``pos`` to the break is read
+            if pos >= limit:
+                return limit
+            return _first_sentence_end(self._text, _back_over_ends(self._text, pos), limit, pos)
+        i = bisect.bisect_right(breaks, pos)
+        return breaks[i] if i < len(breaks) and breaks[i] < limit else limit
+
+
+def _tile(starts: list[int], paragraphs: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The sentences ``(start, end)`` that start at ``starts``: each ends where the next
+    starts, or at its paragraph's end."""
+    out = []
+    i = 0
+    for _, end in paragraphs:
+        while i + 1 < len(starts) and starts[i + 1] < end:
+            out.append((starts[i], starts[i + 1]))
+            i += 1
+        out.append((starts[i], end))
+        i += 1
+    return tuple(out)
+
+
+class Words:
+    """The words of a text (`TextView.words`): runs of letters and digits, which ``'``,
+    ``’`` or ``-`` may join (``don't``, ``al-Assad``), found on first use."""
+
+    __slots__ = ("_spans", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: tuple[tuple[int, int], ...] | None = None
+        self._starts: list[int] | None = None
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every word's ``(start, end)``, in order."""
+        spans = self._spans
+        if spans is None:
+            spans = self._spans = tuple(match.span() for match in _WORD.finditer(self._text))
+        return spans
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The word holding ``pos`` (its end included), or None."""
+        index = self._index(pos)
+        return self.spans[index] if index >= 0 and pos <= self.spans[index][1] else None
+
+    def before(self, pos: int) -> tuple[int, int] | None:
+        """The last word ending at or before ``pos``, or None."""
+        spans = self.spans
+        index = self._index(pos)
+        if index >= 0 and spans[index][1] > pos:
+            index -= 1
+        return spans[index] if index >= 0 else None
+
+    def _index(self, pos: int) -> int:
+        """The index of the last word starting at or before ``pos`` (-1: none)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = list(map(_first, self.spans))
         return bisect.bisect_right(starts, pos) - 1

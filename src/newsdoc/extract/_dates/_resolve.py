@@ -398,7 +398,7 @@ def _future(res: Resolution, start: int) -> bool:
     # found.  (A line break becomes a space: a word may follow one.)
     if not _has_future_word(" " + text[low:start].replace("\n", " ")):
         return False
-    begin = res.view.sentence_start(start, low)
+    begin = res.view.sentences.start(start, low)
     return begin == low or _has_future_word(" " + text[begin:start].replace("\n", " "))
 
 

@@ -126,7 +126,7 @@ def paragraph_before(ctx: Context) -> Speaker | None:
     last = rstrip(text, start, stop)
     if last <= start or text[last - 1] != ":":
         return None
-    start = view.sentence_start(stop - 1, max(start, stop - LOOK_BACK))
+    start = view.sentences.start(stop - 1, max(start, stop - LOOK_BACK))
     return said_before(ctx, start, stop) or named_before_colon(ctx, start, stop)
 
 

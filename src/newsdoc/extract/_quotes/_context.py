@@ -6,32 +6,30 @@ import bisect
 import operator
 from collections.abc import Sequence
 
-from newsdoc._model import Entity, EntityKind
+from newsdoc._model import Entity
 from newsdoc.extract._quotes._cues import Cue, CueFinder
 from newsdoc.extract._quotes._marks import Quotation
-from newsdoc.extract._quotes._words import PRONOUNS
+from newsdoc.extract._quotes._mentions import Mention, Mentions
 from newsdoc.extract._view import TextView
 
-__all__ = ["LOOK_BACK", "Context", "Found", "Mention", "Speaker"]
+__all__ = ["LOOK_BACK", "Context", "Speaker"]
 
 #: Speakers are looked for at most this many characters before a quotation (so that a
 #: paragraph of many quotations and no sentence break stays linear).
 LOOK_BACK = 2000
 
-#: An entity's mention: ``(start, end, entity)``.
-Mention = tuple[int, int, int]
-#: A speaker found in a stretch of text: its ``(start, end)``, and its entity if known.
-Found = tuple[tuple[int, int], int | None]
 #: A quotation's speaker: its span, its cue (the verb of saying), and its entity (a plain
 #: tuple, as cheap to make as it can be).
 Speaker = tuple[tuple[int, int] | None, Cue | None, int | None]
 
-_PERSON = EntityKind.PERSON
+
 _first = operator.itemgetter(0)
+_last_para = operator.itemgetter(6)
 
 
-class Context:
-    """One article's text, entities and verbs of saying, and the quotation at hand.
+class Context(Mentions):
+    """One article's text, mentions (`Mentions`) and verbs of saying, and the quotation
+    at hand.
 
     The article's part is set once; the quotation's part is set by
     `Context.at` before each quotation is attributed; `find_quotes` moves the
@@ -43,10 +41,7 @@ class Context:
         "clause_marks",
         "cues",
         "dashes",
-        "entities",
         "floor",
-        "items",
-        "last_speaker",
         "nbsp",
         "open_mark",
         "para",
@@ -59,7 +54,6 @@ class Context:
         "sentence_breaks",
         "sentence_start",
         "single",
-        "starts",
         "text",
         "view",
     )
@@ -91,21 +85,22 @@ class Context:
         # The sentence breaks from the paragraph where the first quotation starts to
         # the one where the last ends (one search): all that attribution reads of the
         # sentences.  (Splitting each paragraph apart costs more than it saves.)
-        self.sentence_breaks = view.sentence_breaks_in(
-            paragraphs[quotations[0][5]][0], paragraphs[max(q[6] for q in quotations)][1]
+        self.sentence_breaks = view.sentences.breaks_in(
+            paragraphs[quotations[0][5]][0], paragraphs[max(map(_last_para, quotations))][1]
         )
+        # (`Mentions.__init__`, inline.)
         self.entities = entities
-        self.items = index  # every mention, in order
-        self.starts = list(map(_first, index))  # where each starts, for `bisect`
+        self.items = index
+        self.starts = list(map(_first, index))
+        self.last_speaker: int | None = None
         self.cues = CueFinder(text)
         self.nbsp = "\u00a0" in text
         self.dashes = "—" in text or "–" in text or "―" in text
         # The marks that may end a clause before a verb, those the text has: looked
         # for once, when a verb before a quotation is first read.
         self.clause_marks: list[str] | None = None
-        # The running state: the last speaker with an entity, the speaker of the last
+        # The running state (with `Mentions.last_speaker`): the speaker of the last
         # quotation kept, and the paragraph and end of that quotation.
-        self.last_speaker: int | None = None
         self.previous: Speaker | None = None
         self.prev_para = -1
         self.prev_close = 0
@@ -145,70 +140,3 @@ class Context:
         if i < len(breaks) and breaks[i] < limit:
             limit = breaks[i]
         self.after_limit = next_open if next_open < limit else limit
-
-    # --------------------------------------------------------------- mentions
-
-    def mentions(self, start: int, end: int) -> list[Mention]:
-        """The mentions lying inside ``text[start:end]``."""
-        items = self.items
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(items) and items[i][0] < end:
-            if items[i][1] <= end:
-                out.append(items[i])
-            i += 1
-        return out
-
-    def named(self, start: int, end: int, first: bool) -> Found | None:
-        """Among the `mentions` of ``text[start:end]``, in one pass: the first (or, not
-        ``first``, the last) person named, else the first or the last mention."""
-        items = self.items
-        count = len(items)
-        i = bisect.bisect_left(self.starts, start)
-        chosen: Mention | None = None
-        entities = self.entities
-        while i < count:
-            mention = items[i]
-            if mention[0] >= end:
-                break
-            i += 1
-            if mention[1] > end:
-                continue
-            if entities[mention[2]].kind is _PERSON:
-                if first:
-                    return (mention[0], mention[1]), mention[2]
-                person = mention
-                while i < count:  # the last person
-                    mention = items[i]
-                    if mention[0] >= end:
-                        break
-                    i += 1
-                    if mention[1] <= end and entities[mention[2]].kind is _PERSON:
-                        person = mention
-                return (person[0], person[1]), person[2]
-            if chosen is None or not first:
-                chosen = mention
-        if chosen is None:
-            return None
-        return (chosen[0], chosen[1]), chosen[2]
-
-    def last_person(self, start: int, end: int) -> int | None:
-        """The entity of the last person mentioned inside ``text[start:end]``, or None."""
-        persons = [m for m in self.mentions(start, end) if self.entities[m[2]].kind is _PERSON]
-        return persons[-1][2] if persons else None
-
-    def resolve_pronoun(self, word: str, pos: int) -> int | None:
-        """The entity a speaking pronoun at ``pos`` stands for: the last name of its kind
-        mentioned before it, else the last speaker if of its kind."""
-        kind = PRONOUNS.get(word.lower())
-        if kind is None:
-            return None
-        entities = self.entities
-        i = bisect.bisect_left(self.starts, pos) - 1
-        while i >= 0:
-            entity = self.items[i][2]
-            if entities[entity].kind is kind:
-                return entity
-            i -= 1
-        last = self.last_speaker
-        return last if last is not None and entities[last].kind is kind else None

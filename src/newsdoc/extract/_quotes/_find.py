@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from newsdoc._model import Entity, Quote, Span
 from newsdoc._unchecked import quote, span
 from newsdoc.extract._quotes._attribution import NO_WORDS_BEFORE, WITH_WORDS_BEFORE, How
-from newsdoc.extract._quotes._context import Context, Mention, Speaker
+from newsdoc.extract._quotes._context import Context, Speaker
 from newsdoc.extract._quotes._marks import QuoteProblem, find_quotations
+from newsdoc.extract._quotes._mentions import Mention
 from newsdoc.extract._quotes._words import TITLE_BEFORE, TITLE_SMALL_WORDS
 from newsdoc.extract._view import TextView
 

@@ -7,8 +7,9 @@ one) or None.
 
 from __future__ import annotations
 
-from newsdoc.extract._quotes._context import Context, Found
+from newsdoc.extract._quotes._context import Context
 from newsdoc.extract._quotes._marks import rstrip
+from newsdoc.extract._quotes._mentions import Found
 from newsdoc.extract._quotes._words import (
     AUXILIARIES,
     CUE,
