@@ -24,6 +24,7 @@ from newsdoc._unchecked import quote, span
 from newsdoc.extract._dates import find_dates
 from newsdoc.extract._entities import MentionIndex, find_entities
 from newsdoc.extract._quotes import QuoteProblem, find_quotes
+from newsdoc.extract._view import TextView
 
 __all__ = ["EntityFinder", "Results", "name_speakers", "run"]
 
@@ -49,6 +50,8 @@ def run(
     """
     text = article.text
     parts = article.parts
+    # One view of the text (its parts, paragraphs, sentences) for every step.
+    view = TextView(text, [(part.name, part.index, part.start, part.end) for part in parts])
     found: list[Entity] = []
     index: MentionIndex = []
     if entities:
@@ -56,12 +59,12 @@ def run(
     said: list[Quote] = []
     problems: list[QuoteProblem] = []
     if quotes:
-        said, problems = find_quotes(text, found, index)
+        said, problems = find_quotes(view, found, index)
         if len(parts) > 1:
             said = keep_to_their_part(said, parts)
         if found:
             said = name_speakers(said, found)
-    when = find_dates(text, article.date) if dates else []
+    when = find_dates(view, article.date) if dates else []
     return found, said, when, problems
 
 
