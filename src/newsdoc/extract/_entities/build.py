@@ -3,7 +3,8 @@ the index of every mention's place (``(start, end, entity number)``, sorted)."""
 
 from __future__ import annotations
 
-from newsdoc._model import Entity, EntityKind
+from newsdoc import _unchecked
+from newsdoc._model import Entity, EntityKind, Span
 from newsdoc._model import Mention as MentionSpan
 from newsdoc.extract._entities.state import Doc, Mention
 from newsdoc.extract._entities.words import ACRONYM, DETERMINERS, EQUIPMENT, NATIONALITY, PERSON
@@ -17,6 +18,14 @@ __all__ = ["MentionIndex", "build"]
 #: the mention as written, a person's title or a leading "The" included (``Sen. Smith``):
 #: the quote rules look a clause's subject up by where it starts.
 MentionIndex = list[tuple[int, int, int]]
+
+# The slot setters of a mention span, for `_plain_spans` (a call a mention cheaper than
+# `make_mention`, which looks them up, and `CHECKED`, on every call).
+_new = object.__new__
+_SET_START = Span.__dict__["start"].__set__
+_SET_END = Span.__dict__["end"].__set__
+_SET_TEXT = Span.__dict__["text"].__set__
+_SET_TITLE = MentionSpan.__dict__["title"].__set__
 
 
 def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
@@ -118,8 +127,29 @@ def _grouped(
         named = [m for m in members if m.start >= doc.headline_end] or members
     kind = _kind(named)
     name = _canonical(root, named, kind)
-    title = next((m.title for m in named if m.title), None)
+    title = None
+    for m in named:  # (the first title: a loop, cheaper than `next` over a generator)
+        if m.title:
+            title = m.title
+            break
+    spans = _spans(text, members, number, index)
+    return make_entity(kind, name, _aliases(named, kind, name), title, spans)
+
+
+def _spans(
+    text: str, members: list[Mention], number: int, index: MentionIndex
+) -> tuple[MentionSpan, ...]:
+    """The spans of a group's mentions (one per place); adds their places to ``index``."""
     spans: list[MentionSpan] = []
+    append = spans.append
+    plain = not _unchecked.CHECKED  # (read once: the tests set it)
+    new, set_start, set_end, set_text, set_title = (
+        _new,
+        _SET_START,
+        _SET_END,
+        _SET_TEXT,
+        _SET_TITLE,
+    )
     last_start = last_end = -1
     for m in members:
         start = m.shown
@@ -127,12 +157,19 @@ def _grouped(
         if start != last_start or end != last_end:
             last_start = start
             last_end = end
-            if m.title_at is None and start == m.start:  # (most mentions)
-                spans.append(make_mention(start, end, m.text, None))
+            if m.title_at is not None or start != m.start:
+                append(_mention(text, m))
+            elif plain:  # (most mentions: `make_mention` without its calls)
+                span: MentionSpan = new(MentionSpan)
+                set_start(span, start)
+                set_end(span, end)
+                set_text(span, m.text)
+                set_title(span, None)
+                append(span)
             else:
-                spans.append(_mention(text, m))
+                append(make_mention(start, end, m.text, None))
             index.append((m.start, end, number))
-    return make_entity(kind, name, _aliases(named, kind, name), title, tuple(spans))
+    return tuple(spans)
 
 
 def _kind(members: list[Mention]) -> EntityKind:
