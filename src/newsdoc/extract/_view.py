@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable
 
 from newsdoc.extract._lexicon import word_sections
+from newsdoc.extract._tokens import is_sentence_start
 
 __all__ = ["PARAGRAPH_BREAK", "Part", "Sentences", "TextView", "Words"]
 
@@ -92,11 +93,6 @@ _first = operator.itemgetter(0)
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
-# For `is_clause_start`: what ends a clause, what opens one, and the closing marks
-# that may follow a sentence's last stop.
-_CLAUSE_PUNCT = frozenset(".!?:;\n")
-_CLAUSE_OPENERS = frozenset("\"'“‘([«—–-*•")
-_CLOSERS = frozenset("”’\"')]")
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
@@ -315,21 +311,8 @@ class TextView:
         spaces) an opening quote mark, bracket, dash or bullet, a ``.!?:;``, a
         line break, or a closing mark right after ``.!?`` (``... he said.” Next``).
         """
-        text = self.text
-        i = pos - 1
-        while i >= 0:
-            char = text[i]
-            if char in _CLAUSE_OPENERS:
-                return True
-            if char != " " and char != "\u00a0":
-                break
-            i -= 1
-        if i < 0:
-            return True
-        char = text[i]
-        if char in _CLAUSE_PUNCT:
-            return True
-        return char in _CLOSERS and i > 0 and text[i - 1] in ".!?"
+        # One definition, shared with the entity scan, which calls it on the text.
+        return is_sentence_start(self.text, pos)
 
 
 class Sentences:
