@@ -52,7 +52,7 @@ def test_the_collector_is_back_on_when_extraction_fails(
     def fail(*args: object) -> None:
         raise RuntimeError("a part failed")
 
-    monkeypatch.setattr(EXTRACT, "find_dates", fail)
+    monkeypatch.setattr(importlib.import_module("newsdoc.extract._pipeline"), "find_dates", fail)
     gc.enable()
     with pytest.raises(RuntimeError, match="a part failed"):
         RuleExtractor()(article)
