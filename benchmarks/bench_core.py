@@ -235,7 +235,7 @@ class Setup:
 
     def _check_text(self) -> list[newsdoc.Article]:
         """Every article reads without a diagnostic and is written back byte for byte."""
-        from newsdoc.extract import extract
+        from newsdoc.extraction import extract
 
         articles = []
         for name, data in zip(self.names, self.data, strict=True):

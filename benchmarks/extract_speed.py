@@ -35,7 +35,7 @@ from functools import partial
 
 from newsdoc._model import Article
 from newsdoc._reader import loads
-from newsdoc.extract import RuleExtractor, extract
+from newsdoc.extraction import RuleExtractor, extract
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEEDS = os.path.join(HERE, "..", "seeds", "*.txt")

@@ -52,7 +52,7 @@ from typing import Any
 
 from newsdoc._model import Article, EntityKind
 from newsdoc._reader import loads
-from newsdoc.extract import extract
+from newsdoc.extraction import extract
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
@@ -433,7 +433,9 @@ def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
             q = matched[0]
             ok = False
             if q.speaker_mention is not None:
-                ok = any(_overlaps((q.speaker_mention.start, q.speaker_mention.end), s) for s in src)
+                ok = any(
+                    _overlaps((q.speaker_mention.start, q.speaker_mention.end), s) for s in src
+                )
             if not ok and q.speaker_index is not None:
                 entity = article.entities[q.speaker_index]
                 ok = any(

@@ -63,7 +63,7 @@ Where: TypeAlias = tuple[str, int, int, int]
 #: The text of each part of an article, by ``(name, index)``.
 Texts: TypeAlias = Mapping[tuple[str, int], str]
 
-#: The diagnostic codes extraction adds (``newsdoc.extract.DIAGNOSTIC_CODES``).
+#: The diagnostic codes extraction adds (``newsdoc.extraction.DIAGNOSTIC_CODES``).
 EXTRACTION_CODES = frozenset({"unbalanced-quote", "not-extracted"})
 #: The parts that come before the body: results in them are new with the new shape.
 OUTSIDE_BODY = frozenset({"headline", "caption", "credit"})

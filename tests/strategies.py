@@ -10,17 +10,16 @@ import newsdoc
 from newsdoc import (
     Article,
     DateMention,
-    Mention,
     DatePrecision,
     Entity,
     EntityKind,
     Image,
+    Mention,
     Quote,
     Span,
 )
 from newsdoc._captions import AGENCIES, split_caption
 from newsdoc._decode import repair_mojibake
-from newsdoc._model import PARAGRAPH_SEPARATOR
 from newsdoc._parser import STRONG, read_header_line
 from newsdoc._text import LAYOUT
 

@@ -491,7 +491,11 @@ DIAGNOSTIC = {"code": "c", "message": "m", "severity": "warning", "pos": 0, "lin
         ({**H, "id": b"x"}, TypeError, "id: expected str or None, got bytes"),
         ({**H, "entities": [Entity]}, TypeError, r"entities\[0\]: expected Entity, got the class"),
         ({**H, "quotes": [None]}, TypeError, r"quotes\[0\]: expected Quote, got None"),
-        ({**H, "date_mentions": ["2019"]}, TypeError, r"date_mentions\[0\]: expected DateMention, got str"),
+        (
+            {**H, "date_mentions": ["2019"]},
+            TypeError,
+            r"date_mentions\[0\]: expected DateMention, got str",
+        ),
         ({**H, "parse_info": None}, TypeError, "parse_info: expected ParseInfo, got None"),
     ],
 )

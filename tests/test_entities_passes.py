@@ -14,18 +14,18 @@ from typing import Any
 import pytest
 
 from newsdoc._model import EntityKind
-from newsdoc.extract._entities import PASSES, find_entities
-from newsdoc.extract._entities.cache import Answer, Question, Record, RunQuestions
-from newsdoc.extract._entities.runs import analyse_run
-from newsdoc.extract._entities.state import Doc, TextWords
-from newsdoc.extract._lexicon import LEXICON, word_sections
+from newsdoc.extraction._entities import PASSES, find_entities
+from newsdoc.extraction._entities.cache import Answer, Question, Record, RunQuestions
+from newsdoc.extraction._entities.runs import analyse_run
+from newsdoc.extraction._entities.state import Doc, TextWords
+from newsdoc.extraction._lexicon import LEXICON, word_sections
 
 # (The package exports functions under the names of some of its modules.)
-cache = importlib.import_module("newsdoc.extract._entities.cache")
-scan_module: Any = importlib.import_module("newsdoc.extract._entities.scan")
-single = importlib.import_module("newsdoc.extract._entities.single")
-multi = importlib.import_module("newsdoc.extract._entities.multi")
-context = importlib.import_module("newsdoc.extract._entities.context")
+cache = importlib.import_module("newsdoc.extraction._entities.cache")
+scan_module: Any = importlib.import_module("newsdoc.extraction._entities.scan")
+single = importlib.import_module("newsdoc.extraction._entities.single")
+multi = importlib.import_module("newsdoc.extraction._entities.multi")
+context = importlib.import_module("newsdoc.extraction._entities.context")
 
 PERSON = EntityKind.PERSON
 ORG = EntityKind.ORGANIZATION
@@ -96,11 +96,11 @@ def test_a_describing_noun_cue_types_an_unknown_name() -> None:
 
 def test_the_word_lists_come_from_the_data_file_with_source_and_license() -> None:
     sections = word_sections("entity_words")
-    words = importlib.import_module("newsdoc.extract._entities.words")
+    words = importlib.import_module("newsdoc.extraction._entities.words")
     assert sections["date-words"] == words.DATE_WORDS
     assert sections["say-verbs"] == words.SAY_VERBS
     head = (
-        resources.files("newsdoc.extract")
+        resources.files("newsdoc.extraction")
         .joinpath("data/entity_words.txt")
         .read_text(encoding="utf-8")
         .split("\n[", 1)[0]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsdoc import _unchecked
 from newsdoc._model import Article, DatePrecision, Entity, EntityKind, Quote
 from newsdoc._reader import loads
-from newsdoc.extract import (
+from newsdoc.extraction import (
     DIAGNOSTIC_CODES,
     Extractor,
     RuleExtractor,
@@ -539,7 +539,7 @@ def test_the_fast_constructors_build_what_the_checked_ones_do() -> None:
     st.sampled_from(["word", "word.", "word,", "words", "wor"]),
 )
 def test_the_word_set_agrees_with_searching_the_body(pieces: list[str], low: str) -> None:
-    from newsdoc.extract._entities.state import words_written, written
+    from newsdoc.extraction._entities.state import words_written, written
 
     body = "".join(pieces)
     assert (low in words_written(body)) == written(body, low)

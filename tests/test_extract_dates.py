@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsdoc._model import DatePrecision
-from newsdoc.extract._dates import find_dates
+from newsdoc.extraction._dates import find_dates
 
 REF = dt.date(2023, 7, 9)  # a Sunday
 DAY, WEEK, MONTH, YEAR, TIME = (
@@ -181,7 +181,7 @@ def test_only_real_names_anchor_a_date(word: str) -> None:
 
 
 def test_dates_read_a_text_view_with_parts() -> None:
-    from newsdoc.extract._view import TextView
+    from newsdoc.extraction._view import TextView
 
     view = TextView.joined([("headline", 0, "Vote due Friday"), ("body", 0, "It passed Friday.")])
     found = find_dates(view, REF)

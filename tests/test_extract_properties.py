@@ -13,7 +13,7 @@ import newsdoc
 from newsdoc import _unchecked
 from newsdoc._model import Article
 from newsdoc._reader import loads
-from newsdoc.extract import DIAGNOSTIC_CODES, extract
+from newsdoc.extraction import DIAGNOSTIC_CODES, extract
 
 # Pieces of news prose: names, titles, quote marks, dates, and the odd character.
 _WORDS = [

@@ -1,4 +1,4 @@
-"""Quotes and their speakers: the rules of ``newsdoc.extract._quotes`` on small texts."""
+"""Quotes and their speakers: the rules of ``newsdoc.extraction._quotes`` on small texts."""
 
 from __future__ import annotations
 
@@ -193,9 +193,9 @@ def test_a_relative_date_after_another_in_its_window_is_found() -> None:
 
 
 def test_closing_marks_without_opening_ones_never_quote_the_same_text_twice() -> None:
-    from newsdoc.extract._quotes import QuoteProblem
-    from newsdoc.extract._quotes._marks import find_quotations
-    from newsdoc.extract._view import TextView
+    from newsdoc.extraction._quotes import QuoteProblem
+    from newsdoc.extraction._quotes._marks import find_quotations
+    from newsdoc.extraction._view import TextView
 
     body = "One thing” and another” and a third”"
     problems: list[QuoteProblem] = []
@@ -210,7 +210,7 @@ def test_closing_marks_without_opening_ones_never_quote_the_same_text_twice() ->
 
 def test_a_flood_of_stray_quote_marks_lists_a_bounded_number_of_diagnostics() -> None:
     import newsdoc
-    from newsdoc.extract import MAX_QUOTE_DIAGNOSTICS
+    from newsdoc.extraction import MAX_QUOTE_DIAGNOSTICS
 
     art = newsdoc.loads("Headline\n\n" + "a” " * (MAX_QUOTE_DIAGNOSTICS + 50))
     listed = [d for d in art.diagnostics if d.code == "unbalanced-quote"]
@@ -221,7 +221,7 @@ def test_a_flood_of_stray_quote_marks_lists_a_bounded_number_of_diagnostics() ->
 
 def test_a_body_over_the_limit_is_not_searched_and_says_so() -> None:
     import newsdoc
-    from newsdoc.extract import RuleExtractor
+    from newsdoc.extraction import RuleExtractor
 
     text = " date 2023-07-09 \u00a0\nHeadline\n\n" + "Smith said: “We won.”\n\n" * 20
     art = newsdoc.loads(text, extract=RuleExtractor(max_chars=100))

@@ -8,8 +8,8 @@ import pytest
 
 from newsdoc._model import EntityKind
 from newsdoc._reader import loads
-from newsdoc.extract import Extractor, extract
-from newsdoc.extract.spacy import SpacyExtractor
+from newsdoc.extraction import Extractor, extract
+from newsdoc.extraction.spacy import SpacyExtractor
 
 spacy = pytest.importorskip("spacy", reason="spaCy is not installed (extra 'spacy')")
 

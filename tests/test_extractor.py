@@ -11,10 +11,20 @@ import pytest
 
 import newsdoc
 from newsdoc import Article
-from newsdoc.extract import RuleExtractor
+from newsdoc.extraction import RuleExtractor
 
-# The module (after `import newsdoc`, the name `newsdoc.extract` is the function).
-EXTRACT = importlib.import_module("newsdoc.extract")
+# The package of extractors (`newsdoc.extract` is the function).
+EXTRACT = importlib.import_module("newsdoc.extraction")
+
+
+def test_the_function_and_the_package_do_not_hide_each_other() -> None:
+    import newsdoc.extraction.spacy
+
+    assert newsdoc.extraction.spacy.SpacyExtractor.__name__ == "SpacyExtractor"
+    assert callable(newsdoc.extract)
+    assert newsdoc.extract is newsdoc.extraction.extract
+    assert newsdoc.extraction.RuleExtractor is newsdoc.RuleExtractor
+
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_5034f051d719ed27.txt"
 
@@ -52,7 +62,7 @@ def test_the_collector_is_back_on_when_extraction_fails(
     def fail(*args: object) -> None:
         raise RuntimeError("a part failed")
 
-    monkeypatch.setattr(importlib.import_module("newsdoc.extract._pipeline"), "find_dates", fail)
+    monkeypatch.setattr(importlib.import_module("newsdoc.extraction._pipeline"), "find_dates", fail)
     gc.enable()
     with pytest.raises(RuntimeError, match="a part failed"):
         RuleExtractor()(article)

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import json
 import pickle
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -217,13 +218,21 @@ def test_enums_are_written_and_read_as_their_values() -> None:
     assert [e["kind"] for e in data["entities"]] == [
         "person", "organization", "place", "nationality", "equipment", "event", "other"
     ]  # fmt: skip
-    assert [d["precision"] for d in data["date_mentions"]] == ["year", "month", "week", "day", "time"]
+    assert [d["precision"] for d in data["date_mentions"]] == [
+        "year",
+        "month",
+        "week",
+        "day",
+        "time",
+    ]
     assert msgspec.json.encode(EntityKind.PERSON) == b'"person"'
     # The fast path (msgspec) and the exact one (cattrs) give the members themselves.
     for back in (newsdoc.from_json(newsdoc.to_json(article)), newsdoc.from_dict(data)):
         assert back == article
         assert [type(e.kind) for e in back.entities] == [EntityKind] * len(EntityKind)
-        assert [type(d.precision) for d in back.date_mentions] == [DatePrecision] * len(DatePrecision)
+        assert [type(d.precision) for d in back.date_mentions] == [DatePrecision] * len(
+            DatePrecision
+        )
 
 
 @pytest.mark.parametrize(
@@ -264,7 +273,9 @@ def _as_version_1(article: Article) -> dict[str, Any]:
     shift = article.body_start
 
     def span(s: Any) -> Any:
-        return None if s is None else {"start": s.start - shift, "end": s.end - shift, "text": s.text}
+        return (
+            None if s is None else {"start": s.start - shift, "end": s.end - shift, "text": s.text}
+        )
 
     data = newsdoc.to_dict(article)
     data["schema_version"] = 1
@@ -316,11 +327,13 @@ def test_a_version_1_document_reads_into_the_current_shape(sample_bytes: bytes) 
         date_mentions=[d for d in article.date_mentions if d.span.start >= article.body_start],
     )
     old = _as_version_1(body_only)
-    assert old["dates"] and old["quotes"][0]["speaker"]["start"] < len(article.body)
+    assert old["dates"]
+    assert old["quotes"][0]["speaker"]["start"] < len(article.body)
     assert newsdoc.from_dict(old) == body_only
     assert newsdoc.from_json(json.dumps(old)) == body_only
     # The document given is left as it was.
-    assert old["schema_version"] == 1 and "dates" in old
+    assert old["schema_version"] == 1
+    assert "dates" in old
 
 
 def test_a_damaged_version_1_document_is_reported_at_its_path() -> None:
@@ -332,9 +345,7 @@ def test_a_damaged_version_1_document_is_reported_at_its_path() -> None:
     }
     with pytest.raises(JSONError) as info:
         newsdoc.from_dict(old)
-    assert info.value.errors == (
-        ("date_mentions[0].span", "text[3:8] is 'Smith', not 'Jones'"),
-    )
+    assert info.value.errors == (("date_mentions[0].span", "text[3:8] is 'Smith', not 'Jones'"),)
     old["headline"] = 5
     with pytest.raises(JSONError, match="headline: expected str, got int"):
         newsdoc.from_dict(old)
@@ -342,7 +353,11 @@ def test_a_damaged_version_1_document_is_reported_at_its_path() -> None:
 
 def test_a_caption_with_a_line_break_is_named_at_its_path() -> None:
     document = {"schema_version": 2, "headline": "H", "images": [{"caption": "a\nb"}]}
-    for read in (lambda: newsdoc.from_dict(document), lambda: newsdoc.from_json(json.dumps(document))):
+    readers: list[Callable[[], Article]] = [
+        lambda: newsdoc.from_dict(document),
+        lambda: newsdoc.from_json(json.dumps(document)),
+    ]
+    for read in readers:
         with pytest.raises(JSONError) as info:
             read()
         assert info.value.errors == (

@@ -200,10 +200,14 @@ def test_captions_and_credits_are_one_line() -> None:
 
 
 def test_a_quote_names_its_speaker_entity() -> None:
-    smith = Entity(kind=EntityKind.PERSON, name="Jo Smith", mentions=[Span(start=3, end=8, text="Smith")])
+    smith = Entity(
+        kind=EntityKind.PERSON, name="Jo Smith", mentions=[Span(start=3, end=8, text="Smith")]
+    )
     said = Quote(text="x", speaker_mention=Span(start=3, end=8, text="Smith"), speaker_index=0)
     unsaid = Quote(text="y")
-    article = Article(headline="H", paragraphs=["Smith said x"], entities=[smith], quotes=[said, unsaid])
+    article = Article(
+        headline="H", paragraphs=["Smith said x"], entities=[smith], quotes=[said, unsaid]
+    )
     assert article.speaker_of(said) is article.entities[0]
     assert article.speaker_of(unsaid) is None
     with pytest.raises(ValueError, match="speaker_index 3 is not an index of entities"):

@@ -96,7 +96,9 @@ def test_every_span_points_at_its_text(article: Article) -> None:
     text = article.text
     spans: list[Span] = [m for e in article.entities for m in e.mentions]
     spans += [m.title for e in article.entities for m in e.mentions if m.title is not None]
-    spans += [s for q in article.quotes for s in (*q.spans, q.speaker_mention, q.cue) if s is not None]
+    spans += [
+        s for q in article.quotes for s in (*q.spans, q.speaker_mention, q.cue) if s is not None
+    ]
     spans += [d.span for d in article.date_mentions]
     for span in spans:
         assert text[span.start : span.end] == span.text

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdoc.extract._view import PARAGRAPH_BREAK, TextView
+from newsdoc.extraction._view import PARAGRAPH_BREAK, TextView
 
 
 def sentences(text: str) -> list[str]:
@@ -286,7 +286,7 @@ def test_no_paragraph_or_sentence_runs_over_a_part(pieces: list[tuple[str, str]]
 @given(_texts, st.data())
 def test_clause_starts_agree_with_the_entity_rules_test(text: str, data: st.DataObject) -> None:
     # One home for the notion: the view's is what the entity rules' own test said.
-    from newsdoc.extract import _tokens
+    from newsdoc.extraction import _tokens
 
     old = getattr(_tokens, "is_sentence_start", None)
     if old is None:

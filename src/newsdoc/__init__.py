@@ -22,9 +22,9 @@ from newsdoc._model import (
 from newsdoc._reader import load, loads, read
 from newsdoc._writer import dump, dumps
 
-# After this import, ``newsdoc.extract`` is the function; its module is still
-# ``newsdoc.extract`` for ``from newsdoc.extract import ...``.
-from newsdoc.extract import Extractor, RuleExtractor, extract
+# ``newsdoc.extract`` is the function; the package of extractors is
+# ``newsdoc.extraction`` (its own name, so that neither hides the other).
+from newsdoc.extraction import Extractor, RuleExtractor, extract
 
 __all__ = [
     "SCHEMA_VERSION",

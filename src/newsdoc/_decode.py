@@ -41,7 +41,6 @@ import codecs
 import re
 from collections.abc import Callable
 
-from newsdoc._errors import Note
 from newsdoc._codepages import (
     SAMPLE_BYTES,
     decodes,
@@ -51,6 +50,7 @@ from newsdoc._codepages import (
     plausible_cp1252,
     reads_as_utf16_text,
 )
+from newsdoc._errors import Note
 
 __all__ = ["decode", "decode_str", "repair_mojibake"]
 

@@ -791,10 +791,10 @@ def _check_offset(value: object, length: int, name: str, of: str) -> None:
 def _spans_of(article: Article, named: bool = True) -> Iterator[tuple[str, Span]]:
     """Every span of the article, with its path when ``named``."""
     for i, entity in enumerate(article.entities):
-        for j, span in enumerate(entity.mentions):
-            yield (f"entities[{i}].mentions[{j}]" if named else ""), span
-            if span.title is not None:
-                yield (f"entities[{i}].mentions[{j}].title" if named else ""), span.title
+        for j, mention in enumerate(entity.mentions):
+            yield (f"entities[{i}].mentions[{j}]" if named else ""), mention
+            if mention.title is not None:
+                yield (f"entities[{i}].mentions[{j}].title" if named else ""), mention.title
     for i, quote in enumerate(article.quotes):
         for j, span in enumerate(quote.spans):
             yield (f"quotes[{i}].spans[{j}]" if named else ""), span
@@ -802,8 +802,8 @@ def _spans_of(article: Article, named: bool = True) -> Iterator[tuple[str, Span]
             yield (f"quotes[{i}].speaker_mention" if named else ""), quote.speaker_mention
         if quote.cue is not None:
             yield (f"quotes[{i}].cue" if named else ""), quote.cue
-    for i, mention in enumerate(article.date_mentions):
-        yield (f"date_mentions[{i}].span" if named else ""), mention.span
+    for i, when in enumerate(article.date_mentions):
+        yield (f"date_mentions[{i}].span" if named else ""), when.span
 
 
 _FUNCTION: type = types.FunctionType

@@ -15,7 +15,7 @@ from newsdoc._json import JSONError, from_dict
 from newsdoc._model import Article, argument_error, check_binary_file, describe, is_int
 from newsdoc._parser import parse_text, raise_first_error
 from newsdoc._sniff import decoded_kind, sniff
-from newsdoc.extract import Extractor, RuleExtractor, check_extractor, run_extractor
+from newsdoc.extraction import Extractor, RuleExtractor, check_extractor, run_extractor
 
 __all__ = ["id_from_filename", "load", "loads", "read", "read_at_most"]
 
@@ -51,7 +51,7 @@ def loads(
     before any work is done.
 
     The entities, quotes and dates are extracted by the built-in
-    `newsdoc.extract.RuleExtractor`; ``extract=False`` leaves them empty (the
+    `newsdoc.extraction.RuleExtractor`; ``extract=False`` leaves them empty (the
     structure alone, some fifty times faster), and an `Extractor` given as
     ``extract`` runs in its place.
 

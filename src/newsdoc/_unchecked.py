@@ -60,7 +60,7 @@ def _setters(cls: type, *names: str) -> tuple[object, ...]:
 
 
 # A Mention holds Span's slots (a subclass), so Span's setters fill both.
-_set_start, _set_end, _set_text = _setters(Span, "start", "end", "text")  # type: ignore[misc]
+_set_start, _set_end, _set_text = _setters(Span, "start", "end", "text")
 _set_title = Mention.__dict__["title"].__set__
 
 
@@ -126,12 +126,14 @@ def quote(
             speaker_index=speaker_index,
         )
     made: Quote = _new(Quote)
-    for setter, value in zip(_QUOTE, (text, spans, speaker_mention, cue, speaker_index), strict=True):
+    for setter, value in zip(
+        _QUOTE, (text, spans, speaker_mention, cue, speaker_index), strict=True
+    ):
         setter(made, value)  # type: ignore[operator]
     return made
 
 
-_set_date_span, _set_date_value, _set_date_precision = _setters(  # type: ignore[misc]
+_set_date_span, _set_date_value, _set_date_precision = _setters(
     DateMention, "span", "value", "precision"
 )
 
@@ -217,9 +219,7 @@ def article_with(
 ) -> Article:
     """A copy of ``article`` with these results (like `attrs.evolve`, unchecked)."""
     if CHECKED:
-        return attrs.evolve(
-            article, entities=entities, quotes=quotes, date_mentions=date_mentions
-        )
+        return attrs.evolve(article, entities=entities, quotes=quotes, date_mentions=date_mentions)
     made: Article = _new(Article)
     for setter, value in zip(_KEPT_SETTERS, _kept_values(article), strict=True):
         setter(made, value)

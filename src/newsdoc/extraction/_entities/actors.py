@@ -1,0 +1,107 @@
+"""Pass: names that stand for an organisation where the text makes them act.
+
+* A person's regime or administration is an organisation (``the Asad regime``).
+* Countries playing a match are teams: a listed place is a team in the whole article
+  once the text has it play another (``Sweden 1 – 0 South Korea``, ``Belgium
+  defeated Panama``).
+* A country that says or does what a government does is its government (``Russia
+  said``, ``the UK will``, ``announced by Russia and Turkey``).
+
+Mentions after a place preposition (``in England``) stay places.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from newsdoc.extraction._entities.state import Doc, Mention, next_word, prev_word
+from newsdoc.extraction._entities.words import (
+    ACTOR_VERBS,
+    MATCH_BETWEEN,
+    ORG,
+    PERSON,
+    PLACE,
+    REGIME_AFTER,
+    STATE_VERBS,
+)
+
+__all__ = ["actors"]
+
+
+def actors(doc: Doc) -> None:
+    """Regimes, teams and acting states (see the module's docstring)."""
+    places = _regimes(doc)
+    if places:
+        _teams_and_states(doc, places)
+
+
+def _regimes(doc: Doc) -> list[Mention]:
+    """Make "<person> regime" an organisation; returns the strongly typed places."""
+    text = doc.text
+    regime = REGIME_AFTER.match
+    places: list[Mention] = []
+    rulers: set[str] = set()
+    for m in doc.mentions:
+        kind = m.kind
+        if kind is PLACE:
+            if m.strength >= 3:
+                places.append(m)
+        elif (kind is PERSON or kind is None) and m.strength < 3 and m.title is None:
+            # (The first letters of the regime words, tested before the pattern runs.)
+            found = regime(text, m.end) if text[m.end + 1 : m.end + 2] in "ragj" else None
+            if found is not None:
+                if kind is None and " " not in m.text:
+                    rulers.add(m.text)  # "Assad" alone, elsewhere, is the ruler
+                m.end = found.end()
+                m.text = text[m.start : m.end]
+                m.kind, m.strength, m.name = ORG, 3, m.text
+                m.tokens = (*m.tokens, found.group(1))
+                m.group = m.name
+    if rulers:
+        for m in doc.mentions:
+            if m.text in rulers and m.strength < 2:
+                m.kind, m.strength = PERSON, 2
+                m.tokens = (m.text,)
+    return places
+
+
+def _teams_and_states(doc: Doc, places: list[Mention]) -> None:
+    """Countries playing a match, or acting as states, are organisations."""
+    text = doc.text
+    teams: set[str] = set()
+    for a, b in itertools.pairwise(places):
+        if b.start - a.end <= 40 and MATCH_BETWEEN.fullmatch(text, a.end, b.start):
+            teams.add(a.name)
+            teams.add(b.name)
+    place_before = doc.lex.place_before
+    countries = doc.lex.countries
+    acting: Mention | None = None
+    for m in places:
+        team = m.name in teams
+        if not team and m.name not in countries:
+            continue
+        before = prev_word(text, m.start)
+        if before == "the" or before == "The":
+            before = prev_word(text, m.start - 4)  # "in the UK"
+        if not team:
+            joined = acting is not None and text[acting.end : m.start] == " and "
+            if not joined and not _acts(text, m.start, m.end, before):
+                continue
+        if before not in place_before:
+            m.kind = ORG
+            m.group = "O:" + m.name
+            acting = m
+
+
+def _acts(text: str, start: int, end: int, before: str) -> bool:
+    """Does the country named at ``text[start:end]`` act as a state here?
+
+    ``Russia said``, ``announced by Russia`` (not ``by US-led forces``), ``the UK
+    will``, ``The UK, with its allies,``.
+    """
+    after = next_word(text, end)
+    if after in ACTOR_VERBS or (before == "by" and text[end : end + 1] != "-"):
+        return True
+    return text[start - 4 : start].lower() == "the " and (
+        after in STATE_VERBS or text[end : end + 1] == ","
+    )

@@ -1,0 +1,181 @@
+"""Pass: join the mentions of one referent, in ``doc.referents`` (a union-find over
+the mentions' group keys), in four steps:
+
+1. `_people`: a person named in full is keyed by the full name; a surname or a given
+   name alone, and a title alone, join that person.
+2. `_one_kind_per_text`: the same text keeps one type (the strongest evidence wins).
+3. `_declared_aliases`: aliases the text declares join their name (``US Central
+   Command (Centcom)``, ``IS, also known as Daesh``).
+4. `_spelled_acronyms`: acronyms spelling the initials of a name in the text join it
+   (``Syrian Democratic Forces`` ... ``SDF``).
+
+Group keys: ``P:`` before a person's full name, ``T:`` before a title standing alone,
+``O:`` before a country acting as a state; other mentions are keyed by their name.
+"""
+
+from __future__ import annotations
+
+from newsdoc.extraction._aliases import UnionFind, declared_alias_at, initials
+from newsdoc.extraction._entities.state import Doc, Mention, prev_word
+from newsdoc.extraction._entities.words import (
+    ACRONYM,
+    ALIAS_START,
+    EVENT,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+)
+
+__all__ = ["link"]
+
+#: Prefixes of the group keys given to people, titles and acting states.
+_KEYED = frozenset({"P:", "T:", "O:"})
+
+
+def link(doc: Doc) -> None:
+    """Join the mentions of one referent (see the module's docstring)."""
+    uf = doc.referents
+    _people(doc)
+    _one_kind_per_text(doc)
+    acronyms = _declared_aliases(doc, uf)
+    if acronyms:
+        _spelled_acronyms(doc, uf, acronyms)
+
+
+def _people(doc: Doc) -> None:
+    """Key people by full name; surnames, given names and titles alone join them."""
+    mentions = doc.mentions
+    first_names = doc.lex.first_names
+    surnames: dict[str, str] = {}
+    given: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for m in mentions:
+        if m.kind is PERSON and len(m.tokens) >= 2:
+            m.group = "P:" + m.name
+            last = m.tokens[-1]
+            surnames[last] = m.group
+            if last[2:3] == "-" and last[:2].lower() in ("al", "el"):
+                surnames[last[3:]] = m.group  # "Assad" for "al-Assad"
+            if m.tokens[0] in first_names:
+                given.setdefault(m.tokens[0], m.group)
+            if m.title:
+                titles[m.title.lower()] = m.group
+    confirmed: set[str] = set()
+    place_before = doc.lex.place_before
+    for m in mentions:
+        tokens = m.tokens
+        kind = m.kind
+        if kind is PERSON and not tokens:  # a title standing for a person
+            m.group = titles.get(m.title.lower() if m.title else "", "T:" + m.name.lower())
+            continue
+        if len(tokens) != 1:
+            continue
+        word = tokens[0]
+        target = surnames.get(word)
+        if m.strength >= 3:
+            # A listed name that is also the surname of someone in the article: the person,
+            # unless a place preposition goes before it ("in Paris").
+            if target is not None and prev_word(doc.text, m.start) not in place_before:
+                m.kind, m.group = PERSON, target
+            continue
+        if target is None and (kind is PERSON or kind is None):
+            target = given.get(word)
+        if target is not None and (kind is None or kind is PERSON or m.strength <= 1):
+            m.kind, m.strength, m.group = PERSON, 3, target
+            confirmed.add(target)
+        elif kind is PERSON:
+            m.group = "P:" + m.name
+    if confirmed:
+        for m in mentions:
+            if m.strength < 2 and m.group in confirmed:
+                m.strength = 2  # a weak guess whose surname recurs alone
+
+
+def _one_kind_per_text(doc: Doc) -> None:
+    """Mentions of the same text take the kind of the strongest of them."""
+    mentions = doc.mentions
+    best: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind is None:
+            continue
+        seen = best.get(m.text)
+        if seen is None or m.strength > seen.strength:
+            best[m.text] = m
+    # (The union-find adds a key the first time it is asked about it: no need to add
+    # every group here.)
+    for m in mentions:
+        ref = best.get(m.text)
+        if ref is not None and ref.strength > m.strength and ref.kind is not m.kind:
+            m.kind, m.strength, m.name, m.group = ref.kind, ref.strength, ref.name, ref.group
+        if m.kind is not PERSON and m.group[:2] not in _KEYED:
+            m.group = m.name
+
+
+def _declared_aliases(doc: Doc, uf: UnionFind) -> list[Mention]:
+    """Join each name to the alias the text declares right after it; returns the weak
+    acronyms of organisations (for `_spelled_acronyms`)."""
+    mentions = doc.mentions
+    text = doc.text
+    by_start: dict[int, Mention] | None = None  # made when a name may declare an alias
+    acronyms: list[Mention] = []
+    declared: dict[str, Mention] = {}
+    for m in mentions:
+        kind = m.kind
+        if kind is None:
+            continue
+        if kind is ORG and m.strength <= 2 and ACRONYM.match(m.text):
+            acronyms.append(m)
+        end = m.end
+        if text[end : end + 1] == " " and text[end + 1 : end + 2].isalnum():
+            continue  # a word next ("Smith said"): no alias declared (most names)
+        if ALIAS_START.match(text, end) is None:
+            continue
+        if by_start is None:
+            by_start = {m.start: m for m in mentions}
+        found = declared_alias_at(text, end, by_start)
+        if found is None:
+            continue
+        alias, explicit = found
+        if alias.kind is PERSON and kind is not PERSON and alias.strength >= 3:
+            continue
+        if (
+            not explicit
+            and alias.kind not in (None, kind)
+            and alias.strength >= 3
+            and not (alias.kind is ORG and kind is ORG)
+        ):
+            continue
+        uf.union(m.group, alias.group, prefer=m.group)
+        alias.kind = kind
+        alias.strength = max(alias.strength, m.strength)
+        declared[alias.text] = alias
+    # Other mentions of a declared alias join it ("... known as Zarmy. Zarmy fighters").
+    if declared:
+        for m in mentions:
+            named = declared.get(m.text)
+            if named is not None and m is not named and m.strength < 3:
+                m.kind, m.strength = named.kind, named.strength
+                uf.union(named.group, m.group, prefer=named.group)
+    return acronyms
+
+
+def _spelled_acronyms(doc: Doc, uf: UnionFind, acronyms: list[Mention]) -> None:
+    """Acronyms that spell the initials of a name in the text join that name:
+    "Syrian Democratic Forces" ... "SDF"."""
+    spelled: dict[str, str] = {}
+    for m in doc.mentions:
+        kind = m.kind
+        if (
+            (kind is ORG or kind is PLACE or kind is EVENT or kind is OTHER)
+            and " " in m.name
+            and m.name not in spelled
+        ):
+            spelled[m.name] = m.group
+    by_initials: dict[str, str] = {}
+    for name, group in spelled.items():
+        by_initials.setdefault(initials(name), group)
+    for m in acronyms:
+        target = by_initials.get(m.text.replace(".", "").rstrip("s"))
+        if target is not None and m.kind is ORG:
+            uf.union(target, m.group, prefer=target)
