@@ -23,7 +23,6 @@ LOOK_BACK = 2000
 Speaker = tuple[tuple[int, int] | None, Cue | None, int | None]
 
 
-_first = operator.itemgetter(0)
 _last_para = operator.itemgetter(6)
 
 
@@ -91,7 +90,6 @@ class Context(Mentions):
         # (`Mentions.__init__`, inline.)
         self.entities = entities
         self.items = index
-        self.starts = list(map(_first, index))
         self.last_speaker: int | None = None
         self.cues = CueFinder(text)
         self.nbsp = "\u00a0" in text

@@ -111,12 +111,14 @@ def mark_offsets(text: str) -> list[int]:
     add = marks.append
     find = text.find
     last = len(text) - 1
-    for mark in '"“”‘':
+    # (An ASCII text has only straight marks: `str.isascii` is free, the string knows.)
+    ascii = text.isascii()
+    for mark in '"' if ascii else '"“”‘':
         pos = find(mark)
         while pos >= 0:
             add(pos)
             pos = find(mark, pos + 1)
-    for mark in "’'":
+    for mark in "'" if ascii else "’'":
         pos = find(mark)
         while pos >= 0:
             if not (0 < pos < last and text[pos - 1].isalnum() and text[pos + 1].isalnum()):

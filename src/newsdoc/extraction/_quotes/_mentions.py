@@ -24,18 +24,17 @@ class Mentions:
     """The mentions of one article's entities, in order, and the last speaker named
     (a speaking pronoun may stand for it)."""
 
-    __slots__ = ("entities", "items", "last_speaker", "starts")
+    __slots__ = ("entities", "items", "last_speaker")
 
     def __init__(self, entities: Sequence[Entity], index: Sequence[Mention]) -> None:
         self.entities = entities
-        self.items = index  # every mention, in order
-        self.starts = list(map(_first, index))  # where each starts, for `bisect`
+        self.items = index  # every mention, in order (bisected by where it starts)
         self.last_speaker: int | None = None
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         """The mentions lying inside ``text[start:end]``."""
         items = self.items
-        i = bisect.bisect_left(self.starts, start)
+        i = bisect.bisect_left(self.items, start, key=_first)
         out = []
         while i < len(items) and items[i][0] < end:
             if items[i][1] <= end:
@@ -48,7 +47,7 @@ class Mentions:
         ``first``, the last) person named, else the first or the last mention."""
         items = self.items
         count = len(items)
-        i = bisect.bisect_left(self.starts, start)
+        i = bisect.bisect_left(self.items, start, key=_first)
         chosen: Mention | None = None
         entities = self.entities
         while i < count:
@@ -88,7 +87,7 @@ class Mentions:
         if kind is None:
             return None
         entities = self.entities
-        i = bisect.bisect_left(self.starts, pos) - 1
+        i = bisect.bisect_left(self.items, pos, key=_first) - 1
         while i >= 0:
             entity = self.items[i][2]
             if entities[entity].kind is kind:
