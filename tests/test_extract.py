@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdoc import _unchecked
-from newsdoc._model import Article, DatePrecision, Entity, EntityKind, Quote
+from newsdoc._model import Article, DatePrecision, Entity, EntityKind, Image, Quote
 from newsdoc._reader import loads
 from newsdoc.extraction import (
     DIAGNOSTIC_CODES,
@@ -934,3 +934,58 @@ def test_a_headline_in_its_own_style_does_not_name_an_entity_of_the_body() -> No
     ]
     named = [e for e in headlined.entities if any(m.text.endswith("Quintero") for m in e.mentions)]
     assert [(e.name, e.kind) for e in named] == [("Marisol Quintero", EntityKind.PERSON)]
+
+
+def test_a_pronoun_never_resolves_to_a_name_of_another_part() -> None:
+    photo = loads(
+        " date 2023-07-09 \u00a0\nFloods\n\nThe river on Sunday. — Photo: Jane Wu/Reuters\n"
+        '"We left at night," she said.\n'
+    )
+    headline = loads(
+        " date 2023-07-09 \u00a0\nPrime Minister Odile Brandt says talks failed\n\n"
+        'Officials met in Velmor.\n\n"The talks failed," the spokesman said.\n\n'
+        '"It is a disaster," he added.\n'
+    )
+    for art in (photo, headline):
+        assert art.quotes
+        for said in art.quotes:
+            assert art.speaker_of(said) is None
+
+
+def test_a_headline_in_title_case_names_nothing_the_text_does_not_confirm() -> None:
+    art = extract(
+        Article(
+            headline="Storm Batters Velmor Coast, Thousands Lose Power",
+            paragraphs=["Residents waited for help.", '"It was loud all night," he said.'],
+        )
+    )
+    assert art.entities == ()
+    assert [art.speaker_of(q) for q in art.quotes] == [None]
+    # A name the body confirms keeps its headline mention.
+    confirmed = extract(
+        Article(
+            headline="Quintero, 34, Takes Velmor Prize Again",
+            paragraphs=["Marisol Quintero won the prize on Friday."],
+        )
+    )
+    (quintero,) = [e for e in confirmed.entities if e.name == "Marisol Quintero"]
+    assert [confirmed.part_at(m.start).name for m in quintero.mentions] == ["headline", "body"]
+
+
+def test_a_quotation_never_runs_on_from_one_part_into_the_next() -> None:
+    for art in (
+        Article(
+            headline='Mayor vows to "rebuild', paragraphs=['"We will rebuild," said Tom Hart.']
+        ),
+        Article(
+            headline="H",
+            images=[Image(caption="A view.", credit='Getty "x')],
+            paragraphs=['"Yes," she said.'],
+        ),
+    ):
+        result = extract(art)
+        body = [q for q in result.quotes if result.part_at(q.spans[0].start).name == "body"]
+        assert [q.text for q in body] in (["We will rebuild,"], ["Yes,"])
+        for said in result.quotes:
+            assert len({result.part_at(s.start) for s in said.spans}) == 1
+        assert body[0].speaker_mention is not None

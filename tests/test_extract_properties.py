@@ -92,8 +92,12 @@ def test_extraction_keeps_every_span_invariant(article: Article) -> None:
     for quote in result.quotes:
         assert quote.spans
         assert quote.speaker_index is None or 0 <= quote.speaker_index < len(result.entities)
+        # A quotation lies in one part, and its speaker is named in that part.
+        home = result.part_at(quote.spans[0].start)
+        assert all(result.part_at(s.start) == home for s in quote.spans)
         speaker = result.speaker_of(quote)
-        assert speaker is None or speaker is result.entities[quote.speaker_index or 0]
+        if speaker is not None:
+            assert any(result.part_at(m.start) == home for m in speaker.mentions)
     if result.source is not None:
         for span in _spans(result):
             # Every span maps back to the same characters of the input.

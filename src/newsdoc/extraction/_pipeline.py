@@ -17,6 +17,7 @@ the rules' word lists and patterns load then.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 
 from newsdoc._model import Article, DateMention, Entity, Part, Quote
@@ -56,28 +57,71 @@ def run(
     index: MentionIndex = []
     if entities:
         found, index = find(text) if find else find_entities(text, headline_end=parts[0].end)
+        if found and headline_style(article.headline):
+            found, index = confirmed_in_the_text(found, parts[0].end)
     said: list[Quote] = []
     problems: list[QuoteProblem] = []
     if quotes:
         said, problems = find_quotes(view, found, index)
         if len(parts) > 1:
-            said = keep_to_their_part(said, parts)
+            said = keep_to_their_part(said, parts, found)
         if found:
             said = name_speakers(said, found)
     when = find_dates(view, article.date) if dates else []
     return found, said, when, problems
 
 
-def keep_to_their_part(quotes: list[Quote], parts: Sequence[Part]) -> list[Quote]:
-    """``quotes``, each without a speaker or a cue found in another part of the text.
+# A word of a headline, and the words long enough to tell title case from sentence case
+# (short ones are the function words a title-case headline may leave in lower case).
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W_]+)*")
+_LONG_WORD = 4
+
+
+def headline_style(headline: str) -> bool:
+    """True for a headline in title case or capitals (``Storm Batters Florida Coast``),
+    where a capital says nothing of a name: three long words or more, and at most
+    one of them in lower case."""
+    words = [w for w in _WORD.findall(headline) if len(w) >= _LONG_WORD]
+    lower = sum(1 for w in words if not w[0].isupper())
+    return len(words) >= 3 and lower <= 1 and lower < len(words) / 4
+
+
+def confirmed_in_the_text(
+    entities: list[Entity], headline_end: int
+) -> tuple[list[Entity], MentionIndex]:
+    """``entities`` without those named only in a headline written in headline style
+    (their capitals prove nothing), and the mention index made again."""
+    kept = [e for e in entities if any(m.start > headline_end for m in e.mentions)]
+    index: MentionIndex = []
+    for number, entity in enumerate(kept):
+        for m in entity.mentions:
+            start = m.start if m.title is None else m.title.start
+            index.append((start, m.end, number))
+    index.sort()
+    return kept, index
+
+
+def keep_to_their_part(
+    quotes: list[Quote], parts: Sequence[Part], entities: Sequence[Entity] = ()
+) -> list[Quote]:
+    """``quotes``, each without a speaker or a cue found in another part of the text,
+    and without a speaker entity that the quote's part never names.
 
     A quotation in the body is not introduced by the headline's words, nor one in a
     caption by the body's: the rules look back over paragraphs, and the parts of
-    the text read as paragraphs, so a speaker found across a part's edge is dropped.
+    the text read as paragraphs, so a speaker found across a part's edge is dropped;
+    so is a pronoun resolved to someone named only in another part (a photographer
+    in a credit, a person in the headline alone).
     """
     starts = [part.start for part in parts]
     kept = []
     for said in quotes:
+        index = said.speaker_index
+        if index is not None and said.spans and index < len(entities):
+            home = bisect.bisect_right(starts, said.spans[0].start)
+            mentions = entities[index].mentions
+            if all(bisect.bisect_right(starts, m.start) != home for m in mentions):
+                said = quote(said.text, said.spans, said.speaker_mention, said.cue, None)
         if said.spans and (said.speaker_mention is not None or said.cue is not None):
             home = bisect.bisect_right(starts, said.spans[0].start)
             found = [s.start for s in (said.speaker_mention, said.cue) if s is not None]

@@ -73,7 +73,14 @@ def find_quotations(view: TextView, problems: list[QuoteProblem]) -> list[Quotat
     unopened = False  # a quotation with no opening mark was found
     tags = "<" in text
     equals = "=" in text
+    # A quotation never runs on from one part of the article into the next (a
+    # headline's open mark does not swallow the body's first quotation).
+    part_starts = {part[2] for part in view.parts}
     for para, (start, end) in enumerate(view.paragraphs):
+        if running is not None and start in part_starts:
+            problems.append(QuoteProblem(running[1], NEVER_CLOSED))
+            out.append(running)
+            running = None
         if first < count and marks[first] < end:
             last = bisect.bisect_left(marks, end, first)
             mine = marks[first:last]
