@@ -3,7 +3,9 @@
 Each ``tests/data/extraction/*.json`` names one article and holds the digest of its
 extraction output (``tests/extraction_digest.py``: every entity, quote, date mention and
 extraction diagnostic, spans as offsets within the headline, a caption, a credit or the
-body) as the extractor gave it before its restructure.  The test reads the same article
+body) as the extractor gives it, written by ``tests/data/extraction/make_golden.py`` (first
+from the code before the restructure of extraction, then again after each deliberate change,
+whose differences the commit lists).  The test reads the same article
 with the current code and requires the same digest; a mismatch is shown as a list of
 differences (which entity, quote or date changed, with its text), each with its category
 (``a``: new results in the headline, captions or credits; ``b``: a title dropped from a

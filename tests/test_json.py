@@ -345,7 +345,13 @@ def test_a_damaged_version_1_document_is_reported_at_its_path() -> None:
     }
     with pytest.raises(JSONError) as info:
         newsdoc.from_dict(old)
-    assert info.value.errors == (("date_mentions[0].span", "text[3:8] is 'Smith', not 'Jones'"),)
+    # The version-1 path; the offsets count from the start of the whole text.
+    assert info.value.errors == (("dates[0].span", "text[3:8] is 'Smith', not 'Jones'"),)
+    quoted = {**old, "quotes": [{"text": "x", "entity": 4}]}
+    del quoted["dates"]
+    with pytest.raises(JSONError) as info:
+        newsdoc.from_dict(quoted)
+    assert [path for path, _ in info.value.errors] == ["quotes[0].entity"]
     old["headline"] = 5
     with pytest.raises(JSONError, match="headline: expected str, got int"):
         newsdoc.from_dict(old)

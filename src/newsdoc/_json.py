@@ -264,16 +264,39 @@ def _from_document(data: object) -> Article:
     if not isinstance(data, Mapping):
         raise JSONError([("", f"expected a JSON object, got {_type_name(data)}")]) from None
     if _check_version(data) == 1:
-        data = upgrade_v1(data)
+        try:
+            return _structure(upgrade_v1(data))
+        except JSONError as error:
+            # Named as the version-1 document names them (its offsets, though, are
+            # read from the start of the whole text, as the message says).
+            raise JSONError([(_v1_path(path), message) for path, message in error.errors]) from None
+    return _structure(data)
+
+
+def _structure(data: Mapping[str, Any]) -> Article:
     try:
         return _structure_article(data, Article)  # type: ignore[no-any-return]
     except (BaseValidationError, _Invalid) as error:
         raise JSONError(_flatten(error, "")) from None
     except (TypeError, ValueError) as error:
-        # A model invariant (a span off the body, say), checked by the model,
+        # A model invariant (a span off the text, say), checked by the model,
         # whose message starts with the path it concerns.
         path, _, message = str(error).partition(": ")
         raise JSONError([(path, message)] if message else [("", path)]) from None
+
+
+_V1_PATHS: Final = (
+    ("date_mentions", "dates"),
+    (".speaker_mention", ".speaker"),
+    (".speaker_index", ".entity"),
+)
+
+
+def _v1_path(path: str) -> str:
+    """A path of the current shape, as a version-1 document spells it."""
+    for new, old in _V1_PATHS:
+        path = path.replace(new, old)
+    return path
 
 
 def from_json(data: str | bytes, /) -> Article:

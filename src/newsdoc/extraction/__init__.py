@@ -60,7 +60,7 @@ class Extractor(Protocol):
 
     An extractor is called with an :class:`~newsdoc.Article` and returns a new
     article (typically ``attrs.evolve(article, entities=..., quotes=...,
-    dates=...)``); it must not mutate its argument (articles are frozen anyway).
+    date_mentions=...)``); it must not mutate its argument (articles are frozen anyway).
     Every span it returns must point into ``article.text`` (the ``Article``
     constructor checks ``text[start:end] == span.text``), and every
     ``Quote.speaker_index`` must index the returned ``entities``.  It should be deterministic and
@@ -108,7 +108,7 @@ class RuleExtractor:
     It reads the whole ``article.text``: headline, captions, credits and body.
     Each of ``entities``, ``quotes`` and ``dates`` can be switched off; a part
     switched off is returned empty.  Quotes are attributed to entities only when
-    ``entities`` is on (their ``speaker`` span is found either way).
+    ``entities`` is on (their ``speaker_mention`` is found either way).
 
     Each switch is ``True`` or ``False``, and ``max_chars`` an int, 0 or more,
     or ``None``; anything else raises `TypeError` (a negative ``max_chars``,
