@@ -90,6 +90,8 @@ class SpacyExtractor:
                 continue
             start, end = ent.start_char, ent.end_char
             written = text[start:end]
+            if "\n" in written:
+                continue  # a span across a paragraph or a part's edge names nothing
             ident = getattr(ent, "kb_id_", "") or getattr(ent, "ent_id_", "")
             key = (kind, ident or " ".join(written.split()))
             groups.setdefault(key, []).append(mention(start, end, written))
