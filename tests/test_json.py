@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import pickle
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -369,3 +370,22 @@ def test_a_caption_with_a_line_break_is_named_at_its_path() -> None:
         assert info.value.errors == (
             ("images[0].caption", "holds a line break, which the seed format cannot carry"),
         )
+
+
+def test_the_sample_as_newsdoc_0_1_wrote_it_reads(sample_bytes: bytes) -> None:
+    # Written by newsdoc before version 2 (spans into the body; `dates`, `speaker`, `entity`).
+    path = Path(__file__).parent / "data" / "json_v1" / "000_5034f051d719ed27.json"
+    data = path.read_bytes()
+    assert data.startswith(b'{"schema_version":1,')
+    old = newsdoc.from_json(data)
+    now = newsdoc.loads(sample_bytes)
+    assert (old.headline, old.images, old.paragraphs) == (now.headline, now.images, now.paragraphs)
+    # Every span now counts from the start of the whole text, and still reads its words.
+    assert old.date_mentions
+    assert all(d.span.start >= old.body_start for d in old.date_mentions)
+    assert [d.text for d in old.date_mentions] == [d.text for d in now.date_mentions]
+    assert [q.text for q in old.quotes] == [q.text for q in now.quotes]
+    assert [old.speaker_of(q).name for q in old.quotes] == [  # type: ignore[union-attr]
+        now.speaker_of(q).name  # type: ignore[union-attr]
+        for q in now.quotes
+    ]
