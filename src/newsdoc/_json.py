@@ -385,6 +385,15 @@ def _v1_body_start(document: Mapping[str, Any]) -> int:
     return start
 
 
+# Where a document holds spans: by list of results, each field holding a span (False)
+# or a list of spans (True).
+_SPAN_FIELDS: Final = {
+    "entities": {"mentions": True},
+    "quotes": {"spans": True, "speaker_mention": False, "cue": False},
+    "date_mentions": {"span": False},
+}
+
+
 def _v2_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
     """The span objects of a document (copied, so that the caller's stay as they were)."""
     found: list[dict[str, Any]] = []
@@ -396,30 +405,22 @@ def _v2_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
         found.append(span)
         return span
 
-    def each(items: object, key: str, inner: str | None) -> object:
+    for key, fields in _SPAN_FIELDS.items():
+        items = document.get(key)
         if type(items) is not list:
-            return items
-        out = []
+            continue
+        results = []
         for item in items:
             if type(item) is dict:
                 item = dict(item)
-                if inner is None:
-                    item[key] = copied(item.get(key))
-                elif type(item.get(key)) is list:
-                    item[key] = [copied(span) for span in item[key]]
-            out.append(item)
-        return out
-
-    document["entities"] = each(document.get("entities", []), "mentions", "")
-    quotes = each(document.get("quotes", []), "spans", "")
-    if type(quotes) is list:
-        for quote in quotes:
-            if type(quote) is dict:
-                for key in ("speaker_mention", "cue"):
-                    if key in quote:
-                        quote[key] = copied(quote[key])
-    document["quotes"] = quotes
-    document["date_mentions"] = each(document.get("date_mentions", []), "span", None)
+                for field, many in fields.items():
+                    value = item.get(field)
+                    if many and type(value) is list:
+                        item[field] = [copied(span) for span in value]
+                    elif not many and field in item:
+                        item[field] = copied(value)
+            results.append(item)
+        document[key] = results
     return found
 
 

@@ -58,7 +58,7 @@ def run(
     if entities:
         found, index = find(text) if find else find_entities(text, headline_end=parts[0].end)
         if found and headline_style(article.headline):
-            found, index = confirmed_in_the_text(found, parts[0].end)
+            found, index = confirmed_in_the_text(found, index, parts[0].end)
     said: list[Quote] = []
     problems: list[QuoteProblem] = []
     if quotes:
@@ -87,18 +87,17 @@ def headline_style(headline: str) -> bool:
 
 
 def confirmed_in_the_text(
-    entities: list[Entity], headline_end: int
+    entities: list[Entity], index: MentionIndex, headline_end: int
 ) -> tuple[list[Entity], MentionIndex]:
     """``entities`` without those named only in a headline written in headline style
-    (their capitals prove nothing), and the mention index made again."""
-    kept = [e for e in entities if any(m.start > headline_end for m in e.mentions)]
-    index: MentionIndex = []
-    for number, entity in enumerate(kept):
-        for m in entity.mentions:
-            start = m.start if m.title is None else m.title.start
-            index.append((start, m.end, number))
-    index.sort()
-    return kept, index
+    (their capitals prove nothing), and ``index`` without their mentions, renumbered."""
+    renumbered: dict[int, int] = {}
+    kept: list[Entity] = []
+    for number, entity in enumerate(entities):
+        if any(m.start > headline_end for m in entity.mentions):
+            renumbered[number] = len(kept)
+            kept.append(entity)
+    return kept, [(s, e, renumbered[n]) for s, e, n in index if n in renumbered]
 
 
 def keep_to_their_part(
