@@ -32,9 +32,16 @@ not scored):
 Quotes (PolNeAR dev, the first annotator's file per document): gold = attribution
 contents holding a quote mark (direct quotes).  Content precision: predicted
 quotes overlapping any gold content; recall: direct-quote contents overlapped by a
-predicted quote.  Speaker accuracy, over the found gold quotes that name a source:
-the predicted speaker span overlaps the gold source, or the predicted entity has a
-mention overlapping it or its name or an alias appears in it.
+predicted quote.  Speaker accuracy (the older, looser measure), over the found gold
+quotes that name a source: the predicted speaker span overlaps the gold source, or the
+predicted entity has a mention overlapping it or its name or an alias appears in it.
+
+Speaker identity (the measure that counts), as ``speakers-dev.jsonl``'s README defines
+it: over the gold direct quotes whose speaker has a real-world referent, the share for
+which a predicted quote overlapping the gold content resolves (``Article.speaker_of``) to
+an entity whose name or an alias is one of the quote's ``accept`` forms (case-folded,
+full stops and a leading "the" ignored).  A speaker mention that overlaps the gold source
+but resolves to the wrong person counts as wrong.
 """
 
 from __future__ import annotations
@@ -387,17 +394,72 @@ def score_entities(
 # ------------------------------------------------------------------- quotes
 
 
+def load_referents(path: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """``speakers-dev.jsonl`` keyed by (rendered file name, brat relation id)."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    if not os.path.exists(path):
+        return table
+    with open(path, encoding="utf-8") as fp:
+        for line in fp:
+            if line.strip():
+                item = json.loads(line)
+                table[(item["file"], item["id"])] = item
+    return table
+
+
+def name_key(name: str) -> str:
+    """A name as the identity measure compares it: case-folded, no full stops or "the"."""
+    key = " ".join(name.replace(".", " ").casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+class Identity:
+    """Speaker identity counts: right, scored, and the quotes not found at all."""
+
+    def __init__(self) -> None:
+        self.right = self.scored = self.unfound = 0
+
+    def check(
+        self, article: Article, matched: list[Any], referent: dict[str, Any], show: bool
+    ) -> None:
+        self.scored += 1
+        if not matched:
+            self.unfound += 1
+            return
+        entity = article.speaker_of(matched[0])
+        accept = {name_key(form) for form in referent["accept"]}
+        names = [] if entity is None else [entity.name, *entity.aliases]
+        ok = any(name_key(name) in accept for name in names)
+        self.right += ok
+        if show and not ok:
+            said = entity.name if entity is not None else None
+            print(
+                f"IDENT gold={referent['referent']!r} pred={said!r} "
+                f"source={referent['source']!r} quote={matched[0].text[:50]!r}"
+            )
+
+    @property
+    def share(self) -> float:
+        return round(self.right / self.scored, 3) if self.scored else 0.0
+
+
+REFERENTS = os.path.join(SHARED, "corpus", "polnear", "speakers-dev.jsonl")
+
+
 def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
-    """Direct-quote content P/R/F1 and speaker accuracy on PolNeAR."""
+    """Direct-quote content P/R/F1, speaker accuracy and speaker identity on PolNeAR."""
     content = PRF()
     speaker_ok = speaker_n = 0
     no_speaker = 0
+    referents = load_referents(REFERENTS)
+    identity = Identity()
     for path, article, gold in documents(folder):
+        name = os.path.basename(path)[:-4]
         body = article.text
         bmap = TextMap(article, scope_of("polnear"))
         quotes = [q for q in article.quotes if q.spans and bmap.scored(q.spans[0].start)]
         all_contents: list[Span] = []
-        direct: list[tuple[list[Span], list[Span], str]] = []
+        direct: list[tuple[list[Span], list[Span], str, dict[str, Any] | None]] = []
         for item in gold["quotes"]:
             if not item["content"]:
                 continue
@@ -406,7 +468,8 @@ def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
             if item["has_quote_marks"] and spans:
                 src = bmap.spans(item["source"]["spans"]) if item["source"] else []
                 src_text = item["source"]["text"] if item["source"] else ""
-                direct.append((spans, src, src_text))
+                referent = referents.get((name, item.get("id", "")))
+                direct.append((spans, src, src_text, referent))
         pred_spans = [[(s.start, s.end) for s in q.spans] for q in quotes]
         tp_pred = 0
         for q, spans in zip(quotes, pred_spans, strict=True):
@@ -415,12 +478,14 @@ def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
             if errors and not ok:
                 print(f"FP quote {q.text[:90]!r}  {os.path.basename(path)}")
         tp_gold = 0
-        for spans, src, src_text in direct:
+        for spans, src, src_text, referent in direct:
             matched = [
                 q
                 for q, pspans in zip(quotes, pred_spans, strict=True)
                 if any(_overlaps(a, b) for a in pspans for b in spans)
             ]
+            if referent is not None and referent["referent"] is not None:
+                identity.check(article, matched, referent, errors)
             if not matched:
                 if errors:
                     text = " | ".join(body[s:e] for s, e in spans)
@@ -453,6 +518,9 @@ def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
         "speaker_accuracy": round(speaker_ok / speaker_n, 3) if speaker_n else 0.0,
         "speaker_scored": speaker_n,
         "speaker_missing": no_speaker,
+        "speaker_identity": identity.share,
+        "identity_scored": identity.scored,
+        "identity_unfound": identity.unfound,
     }
 
 
@@ -511,6 +579,10 @@ def main(argv: list[str] | None = None) -> int:
         f"polnear direct quotes: content P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f} "
         f"(pred {c['pred']}, gold {c['gold']}); speaker accuracy {q['speaker_accuracy']:.3f} "
         f"over {q['speaker_scored']} ({q['speaker_missing']} without a speaker)"
+    )
+    print(
+        f"polnear speaker identity {q['speaker_identity']:.3f} over {q['identity_scored']} "
+        f"quotes with a referent ({q['identity_unfound']} quotes not found)"
     )
     print(f"(scored in {elapsed:.1f} s)")
     if args.json:
