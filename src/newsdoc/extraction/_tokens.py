@@ -21,6 +21,7 @@ __all__ = [
     "SENTENCE_PUNCT",
     "UPPER",
     "is_sentence_start",
+    "line_case",
 ]
 
 
@@ -63,8 +64,11 @@ def _alternatives(words: frozenset[str]) -> str:
 
 #: Particles joined to the next word by a hyphen or an apostrophe: the "al" of "al-Assad".
 _GLUED = _alternatives(_WORDS["glued-particles"])
-#: Connectors that may stand between the words of a name: "Bank of America", "bin Laden".
-_CONNECTORS = _alternatives(_WORDS["name-particles"] | {"of", "for", "on", "and", "&"})
+#: Connectors that may stand between the words of a name: "Bank of America", "bin Laden",
+#: "Medecins sans Frontieres".
+_CONNECTORS = _alternatives(
+    _WORDS["name-particles"] | _WORDS["foreign-connectors"] | {"of", "for", "on", "and", "&"}
+)
 
 # One capitalised token: dotted initials (U.S.), an initial (the D. of Paul D. Ryan), or a
 # word (Syria, MQ-9, O'Brien), which may end in a full stop when a space follows: Python
@@ -115,3 +119,26 @@ def is_sentence_start(text: str, pos: int) -> bool:
         return True
     # '... he said.” Next': a closing quote after a full stop.
     return char in _CLOSERS and i > 0 and text[i - 1] in ".!?"
+
+
+# A lower-case letter (ASCII and Latin-1): what an all-capitals line lacks.
+_LOWER = re.compile("[a-z\u00df-\u00f6\u00f8-\u00ff]")
+_MONTHS = _alternatives(_WORDS["date-words"])
+#: What follows a dateline's place: a date ("LONDON 1996-12-06", "PARIS, Jan. 5") or
+#: an agency in brackets ("MOSCOW (AP)").
+_DATELINE_AFTER = re.compile(rf",?[ \u00a0]+(?:\d{{1,4}}[-/.]\d|(?i:{_MONTHS})\b|\()")
+
+
+def line_case(text: str, start: int, length: int) -> str:
+    """How the line holding the run ``text[start:start + length]`` is written: ``""``
+    when it holds a lower-case letter, ``"dateline"`` when it is all capitals and the
+    run opens it before a date (``LONDON 1996-12-06``), else ``"capitals"``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    if _LOWER.search(text, line_start, line_end) is not None:
+        return ""
+    if line_start == start and _DATELINE_AFTER.match(text, start + length) is not None:
+        return "dateline"
+    return "capitals"

@@ -1,6 +1,10 @@
 """Pass: names that stand for an organisation where the text makes them act.
 
 * A person's regime or administration is an organisation (``the Asad regime``).
+* Clubs: a name in a line of results or of a table (``Wrexham 2 Scunthorpe 2``), or a
+  town's name after a match's words near a score (``a 2-0 win over Barcelona``), is
+  a club, in the whole article (a country in such a place is its national team: a
+  place, as the news corpora mark it, unless it plays another, below).
 * Countries playing a match are teams: a listed place is a team in the whole article
   once the text has it play another (``Sweden 1 – 0 South Korea``, ``Belgium
   defeated Panama``).
@@ -17,11 +21,14 @@ import itertools
 from newsdoc.extraction._entities.state import Doc, Mention, next_word, prev_word
 from newsdoc.extraction._entities.words import (
     ACTOR_VERBS,
+    CLUB_BEFORE,
     MATCH_BETWEEN,
     ORG,
     PERSON,
     PLACE,
     REGIME_AFTER,
+    RESULT_LINE,
+    SCORE,
     STATE_VERBS,
 )
 
@@ -29,10 +36,56 @@ __all__ = ["actors"]
 
 
 def actors(doc: Doc) -> None:
-    """Regimes, teams and acting states (see the module's docstring)."""
+    """Regimes, clubs, teams and acting states (see the module's docstring)."""
+    _clubs(doc)
     places = _regimes(doc)
     if places:
         _teams_and_states(doc, places)
+
+
+def _clubs(doc: Doc) -> None:
+    """Names of clubs in results, tables and match reports are organisations (not
+    people's: a golfer's line of scores, a tennis player beaten 6-3)."""
+    text = doc.text
+    countries = doc.lex.countries
+    clubs: set[str] = set()
+    for m in doc.mentions:
+        kind = m.kind
+        if kind is PERSON or kind is ORG or m.name in countries:
+            continue
+        start, end = m.start, m.end
+        # (The cheap tests first: a digit after the name, or before it.)
+        if text[end + 1 : end + 2].isdigit() or text[start - 2 : start - 1].isdigit():
+            line_start = text.rfind("\n", 0, start) + 1
+            if RESULT_LINE.match(text, line_start) is None:
+                continue
+        elif not _after_a_match(text, m):
+            continue
+        clubs.add(m.name)
+    if not clubs:
+        return
+    place_before = doc.lex.place_before
+    for m in doc.mentions:
+        if m.name in clubs and prev_word(text, m.start) not in place_before:
+            m.kind, m.strength = ORG, max(m.strength, 2)
+            m.group = "O:" + m.name
+
+
+def _after_a_match(text: str, m: Mention) -> bool:
+    """Is the place ``m`` the club beaten, drawn with, met (a score near)?"""
+    start = m.start
+    return (
+        m.kind is PLACE
+        and CLUB_BEFORE.search(text, max(0, start - 25), start) is not None
+        and SCORE.search(_line_around(text, start - 40, m.end + 25)) is not None
+    )
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` within the line of ``start``... ``end``."""
+    start = max(0, start)
+    cut = text.rfind("\n", start, end)
+    return text[cut + 1 : end] if cut >= 0 else text[start:end]
 
 
 def _regimes(doc: Doc) -> list[Mention]:

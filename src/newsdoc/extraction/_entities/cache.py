@@ -29,11 +29,13 @@ from __future__ import annotations
 from newsdoc._model import EntityKind
 from newsdoc.extraction._entities.state import TextWords, prev_word
 from newsdoc.extraction._lexicon import Lexicon
+from newsdoc.extraction._tokens import line_case
 
 __all__ = ["Record", "RunCache", "RunQuestions", "answer", "caches_for", "reuse"]
 
 #: A question about the article around a run: a lower-case word (is it written in the
-#: article?), or ``(what, offset)`` about the text before the run.
+#: article?), or ``(what, offset)`` about the text before the run (or, for the case of
+#: the run's line, ``("line case", the run's length)``).
 Question = str | tuple[str, int]
 Answer = bool | str
 #: The word right before the run (past one space), or "".
@@ -63,6 +65,8 @@ def answer(words: TextWords, start: int, question: Question) -> Answer:
     text = words.text
     if what == "word before":
         return prev_word(text, start)
+    if what == "line case":
+        return line_case(text, start, back)  # (``back``: the run's length)
     # "char before": the character ``back`` places before the run.  (At the very start
     # of the text the slice wraps round to its end, as the rules always did: kept, since
     # answering "" there turns the capitals opening an all-capitals headline into
@@ -104,6 +108,12 @@ class RunQuestions:
     def word_before_run(self) -> str:
         """The word right before the run (past one space), or ``""``."""
         return str(self._ask(WORD_BEFORE))
+
+    def line_case(self, length: int) -> str:
+        """How the line of the run (``length`` characters long) is written: ``""`` (with
+        lower-case letters), ``"capitals"``, or ``"dateline"`` (all capitals, the run
+        opening it before a date: ``LONDON 1996-12-06``)."""
+        return str(self._ask(("line case", length)))
 
     def char_before_run(self, back: int) -> str:
         """The character ``back`` places before the run, or ``""``."""

@@ -20,6 +20,7 @@ from newsdoc.extraction._entities.words import (
     EVENT,
     EVENT_HEADS,
     FACILITY_HEADS,
+    FOREIGN_CONNECTORS,
     HEAD_FIRST_ORGS,
     INITIALS,
     NAME_PARTICLES,
@@ -84,10 +85,22 @@ def _title(run: Run, seg: Segment) -> bool:
     words = seg.words
     if heads.isdisjoint(words):
         return False  # (most names: tested in C before looking for where the head is)
-    head = next((i for i, word in enumerate(words) if word in heads), -1)
+    first_names = run.lex.first_names
+    joins = seg.joins
+    # A title word right after a given name is a surname ("Larry King", "John Major").
+    head = next(
+        (
+            i
+            for i, word in enumerate(words)
+            if word in heads and not (i and joins[i - 1] == "" and words[i - 1] in first_names)
+        ),
+        -1,
+    )
     if head < 0 or (seg.last in run.lex.org_heads and head < len(words) - 1):
         return False
-    titled(run, seg.tokens, seg.joins, words, head)
+    if 0 < head < len(words) - 1 and words[0] in run.lex.org_heads and joins[0] in OF_JOINS:
+        return False  # "Office of the Director of National Intelligence": an institution
+    titled(run, seg.tokens, joins, words, head)
     return True
 
 
@@ -173,6 +186,14 @@ def _event(run: Run, seg: Segment) -> bool:
     if seg.last not in EVENT_HEADS:
         return False
     named(run, seg.tokens, seg.joins, EVENT, 3)
+    return True
+
+
+def _foreign_connector(run: Run, seg: Segment) -> bool:
+    """A connector of another language inside: "Medecins sans Frontieres"."""
+    if FOREIGN_CONNECTORS.isdisjoint(seg.joins):
+        return False
+    named(run, seg.tokens, seg.joins, ORG, 2)
     return True
 
 
@@ -309,6 +330,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("an organisation's head first, in other languages (Instituto ...)", _head_first),
     ("an organisation's head before 'of' (Museum of ...)", _head_of),
     ("an event's head word (... Cup)", _event),
+    ("a connector of another language (Medecins sans Frontieres)", _foreign_connector),
     ("a known place or nationality in front (US Centcom)", _place_in_front),
     ("a given name first (Michael Kurilla)", _given_name),
     ("acronyms only: each a name", _acronyms),

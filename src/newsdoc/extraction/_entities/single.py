@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING
 from newsdoc.extraction._entities.state import DOUBTFUL, INSTITUTION_AFTER_THE, TITLE_AFTER_THE
 from newsdoc.extraction._entities.words import (
     ACRONYM,
+    CAMEL_CASE,
+    CAMEL_SURNAME_PREFIXES,
+    CAPITALISED_NOUNS,
     DATE_WORDS,
     EQUIPMENT,
     EQUIPMENT_CODE,
     FACILITY_HEADS,
+    HANDLE_MARKS,
     HAS_DIGIT,
     INSTITUTIONS,
     NATIONALITY,
@@ -28,6 +32,8 @@ from newsdoc.extraction._entities.words import (
 
 if TYPE_CHECKING:
     from newsdoc.extraction._entities.runs import Run, Tok
+
+from newsdoc.extraction._entities import runs as _runs
 
 __all__ = ["RULES", "single"]
 
@@ -46,7 +52,14 @@ def _listed(run: Run, tok: Tok, sentence_start: bool) -> bool:
 
 def _no_name(run: Run, tok: Tok, sentence_start: bool) -> bool:
     word = tok[2]
-    return len(word) == 1 or word in DATE_WORDS or word in PRONOUN_TOKENS
+    return (
+        len(word) == 1
+        or (len(word) == 2 and word[1] == ".")  # an initial alone: "plan B."
+        or word in DATE_WORDS
+        or word in PRONOUN_TOKENS
+        or word in CAPITALISED_NOUNS  # "the Internet"
+        or (word[-1] == "." and word[:-1] in DATE_WORDS)  # "Sept."
+    )
 
 
 def _equipment_code(run: Run, tok: Tok, sentence_start: bool) -> bool:
@@ -56,6 +69,26 @@ def _equipment_code(run: Run, tok: Tok, sentence_start: bool) -> bool:
     start, end, word = tok
     run.add(start, end, EQUIPMENT, 3, word[:-1] if code.group(1) else word)
     return True
+
+
+def _capitals(run: Run, tok: Tok, sentence_start: bool) -> bool:
+    """A word in capitals the lexicon does not list as written: a name it lists in
+    capitals ("LONDON", "MOSCOW -"); else, on a line all in capitals (a dateline, a
+    headline, a table's head), no name ("SOCCER", "BONDS"), unless it opens a dateline
+    ("KIRKCALDY 1996-08-24": a place).  On a line in mixed case, an acronym (later)."""
+    word = tok[2]
+    if not word.isupper() or len(word) < 2 or "." in word:
+        return False  # (dotted initials, "L.L.C.": an acronym)
+    known = _runs.known_in_capitals(run.lex, word)
+    if known is not None:
+        run.add(tok[0], tok[1], known[0], 3, known[1])
+        return True
+    if tok[0] != 0 or tok[1] < len(run.text) - 1:
+        return False  # a word of a longer run: asked of that run (`runs._capitals`)
+    case = run.ask.line_case(len(run.text))
+    if case == "dateline":
+        run.add(tok[0], tok[1], PLACE, 2, word)
+    return case != ""
 
 
 def _head_alone(run: Run, tok: Tok, sentence_start: bool) -> bool:
@@ -89,17 +122,32 @@ def _plural_nationality(run: Run, tok: Tok, sentence_start: bool) -> bool:
 
 
 def _acronym(run: Run, tok: Tok, sentence_start: bool) -> bool:
-    if not ACRONYM.match(tok[2]):
+    acronym = ACRONYM.match(tok[2])
+    if acronym is None:
         return False
     start, end, word = tok
     if word in NOT_ORG_ACRONYMS or word.lower() in run.lex.common or ROMAN.match(word):
         return True  # "UNLESS": a word in capitals; "GMT", "XVII"
+    if acronym.group(1) or run.ask.written_lower(word + "s"):
+        return True  # "NGOs", "IEDs": a thing counted, no organisation's name
     if HAS_DIGIT.search(word):
         # "IE6", "A380", "MH17": a model, a product, a flight more often than an
         # organisation (the listed ones, "G20", are typed by the list).
         run.add(start, end, OTHER, 1, word)
     else:
         run.add(start, end, ORG, 2, word)
+    return True
+
+
+def _camel_case(run: Run, tok: Tok, sentence_start: bool) -> bool:
+    """A word in camel case is a company's or a brand's name ("NatWest", "BuzzFeed"), a
+    name wherever it stands; not a surname written so ("McCain", "DeSantis")."""
+    start, end, word = tok
+    if CAMEL_CASE.match(word) is None or word.startswith(CAMEL_SURNAME_PREFIXES):
+        return False
+    if start == 0 and run.ask.char_before_run(1) in HANDLE_MARKS:
+        return False  # "@JaneDoe", "#BlackFriday": a handle, a hashtag
+    run.add(start, end, ORG, 1, word)
     return True
 
 
@@ -131,9 +179,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("a listed name", _listed),
     ("no name: an initial, a date word, a pronoun", _no_name),
     ("an equipment code (MQ-9)", _equipment_code),
+    ("a word in capitals (LONDON; SOCCER in a headline)", _capitals),
     ("a title or a head word alone (President, Court)", _head_alone),
     ("a nationality's plural (Syrians)", _plural_nationality),
     ("an acronym (NATO; not GMT)", _acronym),
+    ("a word in camel case (NatWest)", _camel_case),
     ("a given name", _given_name),
     ("a place or a surname by its ending, else unknown", _by_ending),
 )

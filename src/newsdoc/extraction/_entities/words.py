@@ -36,10 +36,14 @@ def _endings(section: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------ word lists
 
+#: Common nouns written with a capital that name nothing alone (``the Internet``).
+CAPITALISED_NOUNS = _WORDS["capitalised-nouns"]
 #: Month and weekday names (and their abbreviations): dates, never entity names.
 DATE_WORDS = _WORDS["date-words"]
 #: Words that end the name of an event (``World Cup``, ``Arab Spring``).
 EVENT_HEADS = _WORDS["event-heads"]
+#: Connectors of other languages inside an organisation's name (``sans``, ``et``).
+FOREIGN_CONNECTORS = _WORDS["foreign-connectors"]
 #: Particles that may stand inside a person's name (``bin``, ``van``).
 NAME_PARTICLES = _WORDS["name-particles"]
 #: Heads of organisations' names that name a building, a place (``Space Center``).
@@ -64,6 +68,8 @@ HEAD_FIRST_ORGS = _WORDS["head-first-organizations"]
 DIRECTIONS = _WORDS["directions"]
 #: Capitalised function words that never begin a name (wherever the run stands).
 LEADING_STOP = _WORDS["leading-stop"]
+#: Prefixes of surnames written with a capital inside (``McCain``, ``DeSantis``).
+CAMEL_SURNAME_PREFIXES = _endings("camel-surname-prefixes")
 #: Word endings of place names, of surnames, and of common nouns (not names).
 PLACE_ENDINGS = _endings("place-endings")
 SURNAME_ENDINGS = _endings("surname-endings")
@@ -103,7 +109,9 @@ PRONOUN_TOKENS = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I'll", "I’ll
 LIST_JOINS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 #: Runs of one word that never give a mention (the words a segment drops wherever
 #: they stand), skipped before any other work.
-NO_NAME = LEADING_STOP | DATE_WORDS | PRONOUN_TOKENS | {"A"}
+NO_NAME = LEADING_STOP | DATE_WORDS | PRONOUN_TOKENS | {"A", "The"}
+#: What marks a social-media handle or a hashtag before a word ("@JaneDoe").
+HANDLE_MARKS = frozenset("@#")
 #: What may glue a particle to the run after it ("al-Qaeda").
 PARTICLE_GLUE = frozenset("-'’")
 
@@ -113,6 +121,8 @@ EQUIPMENT_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?(s?)\Z")
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}\Z|[A-Z][A-Z0-9&]{1,7}(s?)\Z")
 LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 INITIALS = re.compile(r"(?:[A-Z]\.)+\Z")
+#: A word written in camel case, a company's or a brand's (``NatWest``, ``JPMorgan``).
+CAMEL_CASE = re.compile(r"[A-Z](?:[a-z]+|[A-Z]+)[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z][a-z]")
 FIRST_SPACE = re.compile(r"[ \u00a0]+")
 HAS_DIGIT = re.compile(r"\d")
 #: The word that follows, up to a space or the end of the run.
@@ -132,6 +142,21 @@ MATCH_BETWEEN = re.compile(
     rf"| (?:{_alternatives(_WORDS['match-verbs'])}"
     rf"|{_alternatives(frozenset(w.replace('_', ' ') for w in _WORDS['match-verb-phrases']))})"
     rf"(?: (?:{_alternatives(_WORDS['team-words'])}))? "
+)
+#: A score in a match report ("2-0", "1 - 1"), not a part of a date ("1996-08-24").
+SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
+#: What stands before a club in a match report: "a 2-0 win over", "beat", "drew with".
+CLUB_BEFORE = re.compile(
+    rf"(?:(?:{_alternatives(_WORDS['club-cue-heads'])}) (?:over|to|with|by|at|against)"
+    rf"|{_alternatives(_WORDS['club-cues'])}) \Z"
+)
+#: A line of a results list or a table: a name and scores ("Wrexham 2 Scunthorpe 2",
+#: "Leeds 1-0 Hull", "NEW YORK 74 57 .565 -"), one name at most between numbers.
+RESULT_LINE = re.compile(
+    r"[^\d\n]+ \d{1,3} [^\d\n]+ \d{1,3}[ \t]*$"
+    r"|[^\d\n]+ \d{1,2} ?[-–] ?\d{1,2} [^\d\n]+$"
+    r"|[^\d\n]+(?: +(?:[-.\d]+|\d+-\d+)){2,}[ \t]*$",
+    re.MULTILINE,
 )
 REGIME_AFTER = re.compile(rf" ({_alternatives(REGIME_WORDS)})(?![a-z'’-])")
 #: The start of a group noun phrase after a name: "-led" (after a country only), then a
