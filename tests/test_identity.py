@@ -32,6 +32,15 @@ def test_people_who_share_a_surname_stay_apart() -> None:
     assert _speakers(art) == ["Agnes Varga"]
 
 
+def test_a_surname_alone_joins_the_last_subject_of_that_name() -> None:
+    art = article(
+        "Gus Marek praised his wife, Dora Marek, on Monday.\n\n"
+        "Rita Marek, a judge, said on Tuesday that the case was closed.\n\n"
+        '"It is over," Marek said.'
+    )
+    assert _speakers(art) == ["Rita Marek"]
+
+
 def test_a_title_of_the_other_gender_is_another_person() -> None:
     art = article(
         "Margaret Tosh visited the plant. Mr. Tosh stayed at home. "
@@ -69,6 +78,16 @@ def test_a_pronoun_prefers_the_subject_to_a_later_object() -> None:
     assert _speakers(art) == ["Hugh Brandt"]
 
 
+def test_a_pronoun_follows_a_chain_of_paragraphs_back_to_its_subject() -> None:
+    art = article(
+        "Nora Vance attacked the bill on Monday.\n\n"
+        "She says it ignores a report by Iris Dahl.\n\n"
+        "The reply came in a series of her posts.\n\n"
+        'She wrote: "This bill fails the test."'
+    )
+    assert _speakers(art) == ["Nora Vance"]
+
+
 def test_gender_from_a_pronoun_the_text_uses() -> None:
     # "Tamsin" and "Ivo" are in no list: the text's "she" and "he" tell.
     art = article(
@@ -104,12 +123,23 @@ def test_a_role_resolves_to_the_person_titled_with_it() -> None:
 def test_a_role_nobody_bears_resolves_to_nobody() -> None:
     art = article(
         "Ruth Calloway met Neil Barr in Vermont on Monday.\n\n"
+        'The senator said the talks were "a good start."'
+    )
+    (quote,) = art.quotes
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "The senator"
+    assert quote.speaker_index is None
+
+
+def test_an_epithet_follows_the_subject_before_it() -> None:
+    art = article(
+        "Ruth Calloway spoke in Vermont on Monday, a day after Neil Barr left.\n\n"
         'The Vermont senator said the talks were "a good start."'
     )
     (quote,) = art.quotes
     assert quote.speaker_mention is not None
     assert quote.speaker_mention.text == "The Vermont senator"
-    assert quote.speaker_index is None
+    assert _speakers(art) == ["Ruth Calloway"]
 
 
 def test_an_organisation_word_resolves_to_the_organisation() -> None:

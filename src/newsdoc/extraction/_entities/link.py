@@ -3,8 +3,8 @@ the mentions' group keys), in four steps:
 
 1. `_people`: a person named in full is keyed by the full name; a surname or a given
    name alone, and a title alone, join that person.  People who share a surname stay
-   apart: the surname alone joins the one a title fits (``Mrs. Clinton``), else the
-   one named in full most recently before it.
+   apart: the surname alone joins the one a title fits (``Mrs. Clinton``), and of
+   them the one last named in full as a sentence's subject, else the one named first.
 2. `_one_kind_per_text`: the same text keeps one type (the strongest evidence wins).
 3. `_declared_aliases`: aliases the text declares join their name (``US Central
    Command (Centcom)``, ``IS, also known as Daesh``).
@@ -29,6 +29,7 @@ from newsdoc.extraction._entities.words import (
     PLACE,
 )
 from newsdoc.extraction._gender import Gender, name_gender, title_gender
+from newsdoc.extraction._subjects import opens_sentence, sentence_start_before
 
 __all__ = ["link"]
 
@@ -53,7 +54,7 @@ def _people(doc: Doc) -> None:
     surnames: dict[str, list[tuple[int, str]]] = {}
     given: dict[str, str] = {}
     titles: dict[str, str] = {}
-    people = _People()
+    people = _People(doc.text)
     for m in mentions:
         if m.kind is PERSON and len(m.tokens) >= 2:
             m.group = "P:" + m.name
@@ -105,11 +106,17 @@ class _People:
     """The people named in full, with what tells them apart when they share a surname:
     their gender and their titles."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.genders: dict[str, set[Gender]] = {}
         self.titles: dict[str, set[str]] = {}
+        #: Where each person is named in full as the subject of a sentence.
+        self.subjects: dict[str, list[int]] = {}
 
     def add(self, m: Mention) -> None:
+        text = self.text
+        if opens_sentence(text, sentence_start_before(text, m.start), m.start, m.end):
+            self.subjects.setdefault(m.group, []).append(m.start)
         genders = self.genders.setdefault(m.group, set())
         gender = title_gender(m.title) or name_gender(m.name)
         if gender is not None:
@@ -142,8 +149,10 @@ class _People:
     def choose(self, m: Mention, named: list[tuple[int, str]]) -> str:
         """The person a surname alone at ``m`` means, of those ``named`` in full with it
         (``(where, group)``, in order): one alone; else those a title fits (``Mrs.``,
-        ``Senator``); of them, the one named first (in news, the person an article is
-        about is named first; another of the same name comes later, in passing)."""
+        ``Senator``); of them, the one named in full as a sentence's subject most
+        recently before it, else the one named first (in news, the person an article is
+        about is named first, as a subject; another of the same name comes later, most
+        often in passing: ``for his wife, Jane Smith``)."""
         groups = {group for _, group in named}
         if len(groups) == 1:
             return named[0][1]
@@ -157,7 +166,12 @@ class _People:
                 or title in self.titles.get(group, ())
             ]
             named = fitting or named
-        return named[0][1]
+        latest, chosen = -1, named[0][1]
+        for _, group in named:
+            for at in self.subjects.get(group, ()):
+                if latest < at < m.start:
+                    latest, chosen = at, group
+        return chosen
 
 
 def _one_kind_per_text(doc: Doc) -> None:

@@ -62,7 +62,7 @@ def subject_before(ctx: Context, start: int, end: int, first: bool) -> Found | N
 def _described(ctx: Context, start: int, end: int) -> Found:
     """A speaker's phrase ``text[start:end]`` naming nobody, with the entity its role
     describes, if any (``the senator``: `role_of`)."""
-    return (start, end), role_of(ctx.text, start, end, ctx.entities, ctx.items)
+    return (start, end), role_of(ctx, start, end)
 
 
 def _phrase_before(ctx: Context, start: int, end: int) -> Found | None:

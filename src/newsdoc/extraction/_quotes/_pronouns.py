@@ -3,11 +3,13 @@
 A person's pronoun (``he``, ``she``) stands for a person named before it whose gender
 fits (`newsdoc.extraction._gender`; an unknown gender fits both), leaving out the names
 inside quotations (a name a speaker says is not who speaks).  Of those, the nearest
-that opens its sentence (the subject: ``Fowler said he ...``, ``Former Gov. Ed
-Rendell, ..., said``, ``Campaign spokesman Jo Smith told``) in the pronoun's paragraph
-or the one before wins; else the nearest; else the last speaker, if of a fitting
-gender.  Other pronouns (``it``,
-``they``) stand for the nearest name of their kind, else the last speaker of it.
+that opens its sentence (the subject, `opens_sentence`: ``Fowler said he ...``,
+``Former Gov. Ed Rendell, ..., said``, ``Campaign spokesman Jo Smith told``) in the
+pronoun's paragraph or the one before wins (further back while the paragraphs speak
+of someone of that gender by a pronoun: ``She says ... in her posts ... She
+tweeted``); else the nearest; else the last speaker, if of a fitting gender.  Other
+pronouns (``it``, ``they``) stand for the nearest name of their kind, else the last
+speaker of it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from newsdoc._model import EntityKind
 from newsdoc.extraction._gender import PRONOUN_GENDER, Gender
-from newsdoc.extraction._quotes._words import OPENERS, PHRASE_STOPS, PRONOUNS
+from newsdoc.extraction._quotes._words import PRONOUNS
+from newsdoc.extraction._subjects import opens_sentence
 
 if TYPE_CHECKING:
     from newsdoc.extraction._quotes._context import Context
@@ -27,10 +30,14 @@ __all__ = ["antecedent"]
 
 _PERSON = EntityKind.PERSON
 _first = operator.itemgetter(0)
-#: A subject's name may have this many words before it in its sentence: a title or a
-#: role (``Former Pennsylvania Gov.``, ``Conservative economist``, ``Trump campaign
-#: spokesman``), which is not part of a person's mention.
-_MAX_WORDS_BEFORE_SUBJECT = 4
+#: A chain of paragraphs that speak of one person by pronouns is followed this many
+#: paragraphs back.
+_CHAIN = 3
+#: The pronouns of each gender, as a paragraph's words (case-folded) show them.
+_FORMS = {
+    gender: tuple(word for word, its in PRONOUN_GENDER.items() if its == gender)
+    for gender in set(PRONOUN_GENDER.values())
+}
 
 
 def antecedent(ctx: Context, word: str, pos: int) -> int | None:
@@ -41,11 +48,16 @@ def antecedent(ctx: Context, word: str, pos: int) -> int | None:
         return None
     if kind is not _PERSON:
         return _nearest_of_kind(ctx, kind, pos)
-    gender = PRONOUN_GENDER.get(low)
+    return person_before(ctx, PRONOUN_GENDER.get(low), pos, _floor(ctx, low, pos))
+
+
+def person_before(ctx: Context, gender: Gender | None, pos: int, floor: int) -> int | None:
+    """The person a pronoun or a description at ``pos`` stands for (of ``gender``, if
+    known): the nearest subject back to ``floor``, else the nearest, else the last
+    speaker (see the module's docstring)."""
     genders = ctx.genders()
     entities = ctx.entities
     items = ctx.items
-    floor = _paragraph_before(ctx, pos)
     nearest: int | None = None
     i = bisect.bisect_left(items, pos, key=_first) - 1
     while i >= 0:
@@ -59,7 +71,7 @@ def antecedent(ctx: Context, word: str, pos: int) -> int | None:
             return entity if nearest is None else nearest
         if nearest is None:
             nearest = entity
-        if _opens_sentence(ctx, start, end):
+        if opens_sentence(ctx.text, ctx.view.sentences.start(start), start, end):
             return entity
     if nearest is not None:
         return nearest
@@ -87,29 +99,23 @@ def _nearest_of_kind(ctx: Context, kind: EntityKind, pos: int) -> int | None:
     return last if last is not None and entities[last].kind is kind else None
 
 
-def _paragraph_before(ctx: Context, pos: int) -> int:
-    """Where the paragraph before the one holding ``pos`` starts."""
+def _floor(ctx: Context, pronoun: str, pos: int) -> int:
+    """How far back a subject is looked for: the paragraph before the pronoun's, and
+    before it each paragraph that speaks of someone of the pronoun's gender by a
+    pronoun (``She says ... in her posts ... She tweeted:``), up to `_CHAIN` more."""
     view = ctx.view
-    para = view.paragraph_at(pos)
-    return view.paragraphs[para - 1 if para else 0][0]
-
-
-def _opens_sentence(ctx: Context, start: int, end: int) -> bool:
-    """Whether the name ``text[start:end]`` opens its sentence (its subject, most often):
-    nothing before it but a few words of a title or a role, or an opening phrase and
-    its comma (``During a town hall, Tina Smith``, ``Looking ahead, Smith``), and not
-    a possessive (``Smith's lawyer``)."""
+    paragraphs = view.paragraphs
     text = ctx.text
-    if text[end : end + 1] in ("'", "’"):
-        return False
-    before = text[ctx.view.sentences.start(start) : start]
-    comma = before.rfind(",")
-    if comma >= 0:
-        first = before.split(None, 1)[0].lower() if before.strip() else ""
-        if first not in OPENERS and not first.endswith("ing"):
-            return False
-        before = before[comma + 1 :]
-    words = before.split()
-    return len(words) <= _MAX_WORDS_BEFORE_SUBJECT and not any(
-        word.lower() in PHRASE_STOPS or word.endswith("ed") for word in words
-    )
+    para = view.paragraph_at(pos)
+    para = para - 1 if para else 0
+    gender = PRONOUN_GENDER.get(pronoun)
+    forms = _FORMS[gender] if gender is not None else ()
+    for _ in range(_CHAIN):
+        if para == 0:
+            break
+        start, end = paragraphs[para]
+        words = text[start:end].lower().split()
+        if not any(form in words for form in forms):
+            break
+        para -= 1
+    return paragraphs[para][0]

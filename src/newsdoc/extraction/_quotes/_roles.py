@@ -4,9 +4,13 @@ said``.  The role resolves to the entity the article names with it, or to nobody
 A person's role (``the senator``, ``the Vermont senator``, ``the former president``)
 resolves to the person named with one of its titles (``Sen. Jo Smith``), the one
 mentioned last before the phrase.  An organisation's word (``the commission``) resolves
-to the organisation mentioned last before the phrase whose name holds that word.  A role
-nobody in the article bears resolves to nobody: a quote credited to the wrong person is
-worse than one credited to no one.  The roles are in ``data/quote_words.txt``.
+to the organisation mentioned last before the phrase whose name holds that word.  A
+role nobody in the article is titled with resolves, when the phrase qualifies it (an
+epithet: ``the New York businessman``, ``the Indiana governor``), to the person it
+follows as a pronoun would (`person_before`: the subject of the sentences just
+before); a bare ``the president`` that nobody is titled with resolves to nobody: a
+quote credited to the wrong person is worse than one credited to no one.  The roles
+are in ``data/quote_words.txt``.
 """
 
 from __future__ import annotations
@@ -14,9 +18,15 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from newsdoc._model import Entity, EntityKind
-from newsdoc.extraction._quotes._words import ORGANIZATION_ROLES, ROLES
+from newsdoc.extraction._gender import title_gender
+from newsdoc.extraction._quotes._pronouns import person_before
+from newsdoc.extraction._quotes._words import ORGANIZATION_ROLES, PERSON_ROLES, ROLES
+
+if TYPE_CHECKING:
+    from newsdoc.extraction._quotes._context import Context
 
 __all__ = ["role_of"]
 
@@ -25,27 +35,28 @@ _PERSON = EntityKind.PERSON
 _ORGANIZATION = EntityKind.ORGANIZATION
 
 
-def role_of(
-    text: str,
-    start: int,
-    end: int,
-    entities: Sequence[Entity],
-    index: Sequence[tuple[int, int, int]],
-) -> int | None:
+def role_of(ctx: Context, start: int, end: int) -> int | None:
     """The entity the phrase ``text[start:end]`` describes by its role, or None.
 
     Only a definite phrase is read (``the ...``, ``The ...``), and its last word is the
     role (``the Indiana governor``: ``governor``; ``the secretary of state``: the last
     two or three words too).
     """
-    words = text[start:end].split()
+    entities = ctx.entities
+    index = ctx.items
+    words = ctx.text[start:end].split()
     if len(words) < 2 or words[0].lower() != "the":
         return None
     nouns = [" ".join(words[-n:]).lower() for n in (3, 2, 1) if len(words) > n]
     titles = next((ROLES[noun] for noun in nouns if noun in ROLES), None)
     if titles is not None:
-        return _last_before(start, entities, index, lambda e: _bears(e, titles))
+        found = _last_before(start, entities, index, lambda e: _bears(e, titles))
+        if found is not None:
+            return found
     noun = nouns[-1]
+    if (titles is not None or noun in PERSON_ROLES) and len(words) >= 3:
+        # An epithet: "the New York businessman", "the Indiana governor".
+        return person_before(ctx, title_gender(noun), start, _paragraph_before(ctx, start))
     if noun in ORGANIZATION_ROLES:
         return _last_before(
             start,
@@ -79,3 +90,9 @@ def _last_before(
             return entity
         i -= 1
     return None
+
+
+def _paragraph_before(ctx: Context, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts."""
+    para = ctx.view.paragraph_at(pos)
+    return ctx.view.paragraphs[para - 1 if para else 0][0]

@@ -72,5 +72,7 @@ ROLES: dict[str, frozenset[str]] = {
     forms[0].replace("_", " "): frozenset(title.replace("_", " ") for title in forms[1:])
     for forms in (entry.split("/") for entry in _SECTIONS["roles"])
 }
+#: Nouns that describe a person by a role no title names ("the nominee").
+PERSON_ROLES = _SECTIONS["person-roles"]
 #: Words of an organisation's name that stand for it after "the" ("the commission").
 ORGANIZATION_ROLES = _SECTIONS["organization-roles"]
