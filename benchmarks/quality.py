@@ -420,7 +420,7 @@ class Identity:
         self.right = self.scored = self.unfound = 0
 
     def check(
-        self, article: Article, matched: list[Any], referent: dict[str, Any], show: bool
+        self, article: Article, matched: list[Any], referent: dict[str, Any], show: str
     ) -> None:
         self.scored += 1
         if not matched:
@@ -432,10 +432,12 @@ class Identity:
         ok = any(name_key(name) in accept for name in names)
         self.right += ok
         if show and not ok:
-            said = entity.name if entity is not None else None
+            name = entity.name if entity is not None else None
+            mention = matched[0].speaker_mention
+            said = mention.text if mention is not None else None
             print(
-                f"IDENT gold={referent['referent']!r} pred={said!r} "
-                f"source={referent['source']!r} quote={matched[0].text[:50]!r}"
+                f"IDENT gold={referent['referent']!r} pred={name!r} said={said!r} "
+                f"source={referent['source']!r} quote={matched[0].text[:50]!r}  {show}"
             )
 
     @property
@@ -485,7 +487,7 @@ def score_quotes(folder: str, errors: bool) -> dict[str, Any]:
                 if any(_overlaps(a, b) for a in pspans for b in spans)
             ]
             if referent is not None and referent["referent"] is not None:
-                identity.check(article, matched, referent, errors)
+                identity.check(article, matched, referent, os.path.basename(path) if errors else "")
             if not matched:
                 if errors:
                     text = " | ".join(body[s:e] for s, e in spans)

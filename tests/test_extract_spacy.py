@@ -60,3 +60,41 @@ def test_labels_can_be_remapped(nlp: Any) -> None:
     assert [e.name for e in article.entities] == ["Syria"]
     assert article.quotes == ()
     assert article.date_mentions == ()
+
+
+# Your pipeline's entities, newsdoc's quotes, speakers and dates: the combination a user
+# with a trained model wants (here a blank pipeline and an entity ruler stand in for it).
+COMBINED = (
+    "date 2024-03-05\nHeadline\n\n"
+    "Rosa Linde met Omar Kessler in Oslo on Monday.\n\n"
+    "“Nothing Omar Kessler said changed my mind,” she said.\n\n"
+    "Kessler said he would return next week."
+)
+
+
+@pytest.fixture(scope="module")
+def ruler_only() -> Any:
+    pipeline = spacy.blank("en")
+    ruler = pipeline.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Rosa Linde", "id": "linde"},
+            {"label": "PERSON", "pattern": "Omar Kessler", "id": "kessler"},
+            {"label": "PERSON", "pattern": "Kessler", "id": "kessler"},
+            {"label": "GPE", "pattern": "Oslo"},
+        ]
+    )
+    return pipeline
+
+
+def test_pipeline_entities_with_newsdoc_speakers_and_dates(ruler_only: Any) -> None:
+    article = extract(loads(COMBINED), SpacyExtractor(ruler_only))
+    assert [e.name for e in article.entities] == ["Rosa Linde", "Omar Kessler", "Oslo"]
+    [quote] = article.quotes
+    # "she" skips the man named inside the quotation and resolves by gender.
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
+    speaker = article.speaker_of(quote)
+    assert speaker is not None and speaker.name == "Rosa Linde"
+    dates = {d.text: d.value for d in article.date_mentions}
+    assert str(dates["Monday"]) == "2024-03-04"
+    assert "next week" in dates

@@ -2,7 +2,9 @@
 the mentions' group keys), in four steps:
 
 1. `_people`: a person named in full is keyed by the full name; a surname or a given
-   name alone, and a title alone, join that person.
+   name alone, and a title alone, join that person.  People who share a surname stay
+   apart: the surname alone joins the one a title fits (``Mrs. Clinton``), and of
+   them the one last named in full as a sentence's subject, else the one named first.
 2. `_one_kind_per_text`: the same text keeps one type (the strongest evidence wins).
 3. `_declared_aliases`: aliases the text declares join their name (``US Central
    Command (Centcom)``, ``IS, also known as Daesh``).
@@ -26,6 +28,8 @@ from newsdoc.extraction._entities.words import (
     PERSON,
     PLACE,
 )
+from newsdoc.extraction._gender import Gender, name_gender, title_gender
+from newsdoc.extraction._subjects import opens_sentence, sentence_start_before
 
 __all__ = ["link"]
 
@@ -47,20 +51,25 @@ def _people(doc: Doc) -> None:
     """Key people by full name; surnames, given names and titles alone join them."""
     mentions = doc.mentions
     first_names = doc.lex.first_names
-    surnames: dict[str, str] = {}
+    surnames: dict[str, list[tuple[int, str]]] = {}
     given: dict[str, str] = {}
     titles: dict[str, str] = {}
+    people = _People(doc.text)
     for m in mentions:
         if m.kind is PERSON and len(m.tokens) >= 2:
             m.group = "P:" + m.name
+            people.add(m)
             last = m.tokens[-1]
-            surnames[last] = m.group
+            surnames.setdefault(last, []).append((m.start, m.group))
             if last[2:3] == "-" and last[:2].lower() in ("al", "el"):
-                surnames[last[3:]] = m.group  # "Assad" for "al-Assad"
+                # "Assad" for "al-Assad"
+                surnames.setdefault(last[3:], []).append((m.start, m.group))
             if m.tokens[0] in first_names:
                 given.setdefault(m.tokens[0], m.group)
             if m.title:
                 titles[m.title.lower()] = m.group
+    if len(surnames) > 0:
+        people.titled_alone(mentions, surnames)
     confirmed: set[str] = set()
     place_before = doc.lex.place_before
     for m in mentions:
@@ -72,7 +81,8 @@ def _people(doc: Doc) -> None:
         if len(tokens) != 1:
             continue
         word = tokens[0]
-        target = surnames.get(word)
+        found = surnames.get(word)
+        target = None if found is None else people.choose(m, found)
         if m.strength >= 3:
             # A listed name that is also the surname of someone in the article: the person,
             # unless a place preposition goes before it ("in Paris").
@@ -90,6 +100,78 @@ def _people(doc: Doc) -> None:
         for m in mentions:
             if m.strength < 2 and m.group in confirmed:
                 m.strength = 2  # a weak guess whose surname recurs alone
+
+
+class _People:
+    """The people named in full, with what tells them apart when they share a surname:
+    their gender and their titles."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.genders: dict[str, set[Gender]] = {}
+        self.titles: dict[str, set[str]] = {}
+        #: Where each person is named in full as the subject of a sentence.
+        self.subjects: dict[str, list[int]] = {}
+
+    def add(self, m: Mention) -> None:
+        text = self.text
+        if opens_sentence(text, sentence_start_before(text, m.start), m.start, m.end):
+            self.subjects.setdefault(m.group, []).append(m.start)
+        genders = self.genders.setdefault(m.group, set())
+        gender = title_gender(m.title) or name_gender(m.name)
+        if gender is not None:
+            genders.add(gender)
+        if m.title:
+            self.titles.setdefault(m.group, set()).add(m.title.lower())
+
+    def titled_alone(
+        self, mentions: list[Mention], surnames: dict[str, list[tuple[int, str]]]
+    ) -> None:
+        """A surname alone with a title whose gender fits nobody named in full with it
+        (``Mr. Obama`` when only ``Michelle Obama`` is) is another person: added to
+        ``surnames`` as ``P:`` and the surname."""
+        for m in mentions:
+            if not m.title or len(m.tokens) != 1 or m.tokens[0] not in surnames:
+                continue
+            gender = title_gender(m.title)
+            named = surnames[m.tokens[0]]
+            if gender is None or any(self.gender(group) in (gender, None) for _, group in named):
+                continue
+            group = "P:" + m.tokens[0]
+            self.genders[group] = {gender}
+            named.append((m.start, group))
+            named.sort()
+
+    def gender(self, group: str) -> Gender | None:
+        found = self.genders.get(group)
+        return next(iter(found)) if found and len(found) == 1 else None
+
+    def choose(self, m: Mention, named: list[tuple[int, str]]) -> str:
+        """The person a surname alone at ``m`` means, of those ``named`` in full with it
+        (``(where, group)``, in order): one alone; else those a title fits (``Mrs.``,
+        ``Senator``); of them, the one named in full as a sentence's subject most
+        recently before it, else the one named first (in news, the person an article is
+        about is named first, as a subject; another of the same name comes later, most
+        often in passing: ``for his wife, Jane Smith``)."""
+        groups = {group for _, group in named}
+        if len(groups) == 1:
+            return named[0][1]
+        if m.title:
+            gender = title_gender(m.title)
+            title = m.title.lower()
+            fitting = [
+                (at, group)
+                for at, group in named
+                if (gender is not None and self.gender(group) == gender)
+                or title in self.titles.get(group, ())
+            ]
+            named = fitting or named
+        latest, chosen = -1, named[0][1]
+        for _, group in named:
+            for at in self.subjects.get(group, ()):
+                if latest < at < m.start:
+                    latest, chosen = at, group
+        return chosen
 
 
 def _one_kind_per_text(doc: Doc) -> None:

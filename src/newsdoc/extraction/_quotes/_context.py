@@ -7,9 +7,11 @@ import operator
 from collections.abc import Sequence
 
 from newsdoc._model import Entity
+from newsdoc.extraction._gender import Gender, entity_genders
 from newsdoc.extraction._quotes._cues import Cue, CueFinder
 from newsdoc.extraction._quotes._marks import Quotation
 from newsdoc.extraction._quotes._mentions import Mention, Mentions
+from newsdoc.extraction._quotes._pronouns import antecedent
 from newsdoc.extraction._view import TextView
 
 __all__ = ["LOOK_BACK", "Context", "Speaker"]
@@ -41,6 +43,7 @@ class Context(Mentions):
         "cues",
         "dashes",
         "floor",
+        "gender_table",
         "nbsp",
         "open_mark",
         "para",
@@ -50,10 +53,11 @@ class Context(Mentions):
         "prev_para",
         "previous",
         "quotation",
+        "quoted_closes",
+        "quoted_opens",
         "sentence_breaks",
         "sentence_start",
         "single",
-        "text",
         "view",
     )
 
@@ -97,6 +101,11 @@ class Context(Mentions):
         # The marks that may end a clause before a verb, those the text has: looked
         # for once, when a verb before a quotation is first read.
         self.clause_marks: list[str] | None = None
+        # Where each quotation opens and closes (a name inside one speaks for nobody).
+        self.quoted_opens = [quotation[1] for quotation in quotations]
+        self.quoted_closes = [quotation[2] for quotation in quotations]
+        # Each entity's gender, worked out when a pronoun is first resolved.
+        self.gender_table: list[Gender | None] | None = None
         # The running state (with `Mentions.last_speaker`): the speaker of the last
         # quotation kept, and the paragraph and end of that quotation.
         self.previous: Speaker | None = None
@@ -138,3 +147,19 @@ class Context(Mentions):
         if i < len(breaks) and breaks[i] < limit:
             limit = breaks[i]
         self.after_limit = next_open if next_open < limit else limit
+
+    def genders(self) -> list[Gender | None]:
+        """Each entity's gender (`entity_genders`), worked out on first use."""
+        table = self.gender_table
+        if table is None:
+            table = self.gender_table = entity_genders(self.text, self.entities, self.items)
+        return table
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation (between its marks)."""
+        i = bisect.bisect_right(self.quoted_opens, pos) - 1
+        return i >= 0 and pos < self.quoted_closes[i]
+
+    def resolve_pronoun(self, word: str, pos: int) -> int | None:
+        """The entity a speaking pronoun at ``pos`` stands for (`antecedent`)."""
+        return antecedent(self, word, pos)

@@ -7,7 +7,6 @@ import operator
 from collections.abc import Sequence
 
 from newsdoc._model import Entity, EntityKind
-from newsdoc.extraction._quotes._words import PRONOUNS
 
 __all__ = ["Found", "Mention", "Mentions"]
 
@@ -17,16 +16,19 @@ Mention = tuple[int, int, int]
 Found = tuple[tuple[int, int], int | None]
 
 _PERSON = EntityKind.PERSON
+_PLACE = EntityKind.PLACE
+_NATIONALITY = EntityKind.NATIONALITY
 _first = operator.itemgetter(0)
 
 
 class Mentions:
     """The mentions of one article's entities, in order, and the last speaker named
-    (a speaking pronoun may stand for it)."""
+    (a speaking pronoun may stand for it: `newsdoc.extraction._quotes._pronouns`)."""
 
-    __slots__ = ("entities", "items", "last_speaker")
+    __slots__ = ("entities", "items", "last_speaker", "text")
 
-    def __init__(self, entities: Sequence[Entity], index: Sequence[Mention]) -> None:
+    def __init__(self, text: str, entities: Sequence[Entity], index: Sequence[Mention]) -> None:
+        self.text = text
         self.entities = entities
         self.items = index  # every mention, in order (bisected by where it starts)
         self.last_speaker: int | None = None
@@ -43,55 +45,39 @@ class Mentions:
         return out
 
     def named(self, start: int, end: int, first: bool) -> Found | None:
-        """Among the `mentions` of ``text[start:end]``, in one pass: the first (or, not
-        ``first``, the last) person named, else the first or the last mention."""
-        items = self.items
-        count = len(items)
-        i = bisect.bisect_left(self.items, start, key=_first)
-        chosen: Mention | None = None
-        entities = self.entities
-        while i < count:
-            mention = items[i]
-            if mention[0] >= end:
-                break
-            i += 1
-            if mention[1] > end:
-                continue
-            if entities[mention[2]].kind is _PERSON:
-                if first:
-                    return (mention[0], mention[1]), mention[2]
-                person = mention
-                while i < count:  # the last person
-                    mention = items[i]
-                    if mention[0] >= end:
-                        break
-                    i += 1
-                    if mention[1] <= end and entities[mention[2]].kind is _PERSON:
-                        person = mention
-                return (person[0], person[1]), person[2]
-            if chosen is None or not first:
-                chosen = mention
-        if chosen is None:
+        """Among the `mentions` of ``text[start:end]``: the first (or, not ``first``, the
+        last) person named, else the first or the last mention; a name that only
+        qualifies a noun after it is passed over (`qualifies`)."""
+        inside = self.mentions(start, end)
+        if not inside:
             return None
+        kept = [m for n, m in enumerate(inside) if not self.qualifies(m, inside[n + 1 :], end)]
+        if not kept:
+            return None
+        entities = self.entities
+        persons = [m for m in kept if entities[m[2]].kind is _PERSON]
+        chosen = (persons or kept)[0 if first else -1]
         return (chosen[0], chosen[1]), chosen[2]
+
+    def qualifies(self, mention: Mention, later: list[Mention], end: int) -> bool:
+        """Whether a name in a speaker's phrase only qualifies a noun after it: a
+        possessive (``Smith's son told``), a place or a nationality before a word
+        (``the Vermont senator``, ``the influential US daily``), a person before another
+        person's name with no comma between (``Smith campaign spokesman Jo Lee``)."""
+        text = self.text
+        after = mention[1]
+        if text.startswith(("'s", "’s"), after):
+            return True
+        kind = self.entities[mention[2]].kind
+        if kind is _PLACE or kind is _NATIONALITY:
+            return text[after : after + 1] == " " and text[after + 1 : after + 2].islower()
+        if kind is _PERSON:
+            for other in later:
+                if self.entities[other[2]].kind is _PERSON:
+                    return "," not in text[after : other[0]]
+        return False
 
     def last_person(self, start: int, end: int) -> int | None:
         """The entity of the last person mentioned inside ``text[start:end]``, or None."""
         persons = [m for m in self.mentions(start, end) if self.entities[m[2]].kind is _PERSON]
         return persons[-1][2] if persons else None
-
-    def resolve_pronoun(self, word: str, pos: int) -> int | None:
-        """The entity a speaking pronoun at ``pos`` stands for: the last name of its kind
-        mentioned before it, else the last speaker if of its kind."""
-        kind = PRONOUNS.get(word.lower())
-        if kind is None:
-            return None
-        entities = self.entities
-        i = bisect.bisect_left(self.items, pos, key=_first) - 1
-        while i >= 0:
-            entity = self.items[i][2]
-            if entities[entity].kind is kind:
-                return entity
-            i -= 1
-        last = self.last_speaker
-        return last if last is not None and entities[last].kind is kind else None

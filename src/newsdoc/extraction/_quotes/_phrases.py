@@ -10,6 +10,7 @@ from __future__ import annotations
 from newsdoc.extraction._quotes._context import Context
 from newsdoc.extraction._quotes._marks import rstrip
 from newsdoc.extraction._quotes._mentions import Found
+from newsdoc.extraction._quotes._roles import role_of
 from newsdoc.extraction._quotes._words import (
     AUXILIARIES,
     CUE,
@@ -55,12 +56,19 @@ def subject_before(ctx: Context, start: int, end: int, first: bool) -> Found | N
     word = text[word_start:end]
     if word.lower() in PRONOUNS:
         return (word_start, end), ctx.resolve_pronoun(word, word_start)
-    return ctx.named(start, end, first) or _phrase_before(text, start, end)
+    return ctx.named(start, end, first) or _phrase_before(ctx, start, end)
 
 
-def _phrase_before(text: str, start: int, end: int) -> Found | None:
+def _described(ctx: Context, start: int, end: int) -> Found:
+    """A speaker's phrase ``text[start:end]`` naming nobody, with the entity its role
+    describes, if any (``the senator``: `role_of`)."""
+    return (start, end), role_of(ctx, start, end)
+
+
+def _phrase_before(ctx: Context, start: int, end: int) -> Found | None:
     """A short noun phrase read back from ``end`` (``the statement``): at most eight
     words, stopping after a determiner and before a clause mark or a stop word."""
+    text = ctx.text
     begin = end
     count = 0
     while begin > start and count < 8:
@@ -82,7 +90,7 @@ def _phrase_before(text: str, start: int, end: int) -> Found | None:
         begin += 1
     if not count or begin >= end or not text[begin].isalpha():
         return None
-    return (begin, end), None
+    return _described(ctx, begin, end)
 
 
 def sentence_subject(ctx: Context, start: int, end: int) -> Found | None:
@@ -112,7 +120,7 @@ def sentence_subject(ctx: Context, start: int, end: int) -> Found | None:
     if not word[:1].isupper() or low in PHRASE_STOPS or low in NOT_SUBJECTS:
         return None
     phrase_end = _phrase_after(text, word_end, end)
-    return None if phrase_end is None else ((begin, phrase_end), None)
+    return None if phrase_end is None else _described(ctx, begin, phrase_end)
 
 
 def _past_opening_phrase(ctx: Context, start: int, end: int) -> int | None:
@@ -189,4 +197,4 @@ def name_after(ctx: Context, start: int, end: int) -> Found | None:
         return (start, word_end), ctx.resolve_pronoun(word, start)
     if not word or len(text[start:stop].split()) > 8:
         return None
-    return (start, rstrip(text, start, stop)), None
+    return _described(ctx, start, rstrip(text, start, stop))

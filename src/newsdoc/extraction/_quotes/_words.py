@@ -67,3 +67,12 @@ TITLE_SMALL_WORDS = _SECTIONS["title-small-words"]
 TITLE_BEFORE = tuple(sorted(" " + word for word in _SECTIONS["title-before"])) + tuple(
     sorted(_SECTIONS["title-before-endings"])
 )
+#: A person's role ("senator") -> the titles a person bearing it is named with ("Sen.").
+ROLES: dict[str, frozenset[str]] = {
+    forms[0].replace("_", " "): frozenset(title.replace("_", " ") for title in forms[1:])
+    for forms in (entry.split("/") for entry in _SECTIONS["roles"])
+}
+#: Nouns that describe a person by a role no title names ("the nominee").
+PERSON_ROLES = _SECTIONS["person-roles"]
+#: Words of an organisation's name that stand for it after "the" ("the commission").
+ORGANIZATION_ROLES = _SECTIONS["organization-roles"]
