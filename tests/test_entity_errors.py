@@ -5,8 +5,15 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from newsdoc._model import EntityKind
 from newsdoc.extraction._entities import find_entities
+from newsdoc.extraction._entities.cache import RunQuestions
+from newsdoc.extraction._entities.runs import analyse_run
+from newsdoc.extraction._entities.state import TextWords
+from newsdoc.extraction._lexicon import LEXICON
+from tests.test_entities_passes import Replay, runs_of
 
 PERSON = EntityKind.PERSON
 ORG = EntityKind.ORGANIZATION
@@ -158,3 +165,26 @@ def test_a_town_beaten_by_a_score_is_its_club() -> None:
 
 def test_a_golfers_scores_keep_the_person() -> None:
     assert ("Tilda Marwick", PERSON) in found("Scores:\nTilda Marwick 68 67 69\n")
+
+
+# ------------------------------------------------------------------ the run cache
+
+NEW_QUESTIONS = [
+    "OSLO CANAL TIMES\nNEW YORK 2021-03-04\nPrices rose.\nQUARVENTON 2021-03-04\nThe QZRT met.",
+    "ZorbaBank and @JaneQuill said so. The QXPs and a QXP left.",
+    "The State Law and Order Restoration Council met the Bread and Salt Marketing Board.",
+]
+
+
+@pytest.mark.parametrize("text", NEW_QUESTIONS)
+def test_the_new_rules_ask_the_article_only_through_recorded_questions(text: str) -> None:
+    """The case of a run's line, the mark before a camel-case word, an acronym's plural
+    and the common nouns before "and" are asked through the run's accessor (the cache's
+    invariant, as in `test_entities_passes`)."""
+    words = TextWords(text)
+    for run, sentence_start, start in runs_of(text):
+        ask = RunQuestions(words, start)
+        records = analyse_run(run, sentence_start, LEXICON, ask)
+        replay = Replay(ask.asked)
+        assert analyse_run(run, sentence_start, LEXICON, replay) == records
+        assert not replay._answers
