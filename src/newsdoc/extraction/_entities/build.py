@@ -22,6 +22,10 @@ MentionIndex = list[tuple[int, int, int]]
 # The slot setters of a mention span, for `_plain_spans` (a call a mention cheaper than
 # `make_mention`, which looks them up, and `CHECKED`, on every call).
 _new = object.__new__
+#: Small words inside a surname (``de Blasio``, ``van Gogh``), kept in a full name.
+_SURNAME_PARTICLES = frozenset(
+    "de da di del della der den van von ter du la le dos das bin ibn".split()
+)
 _SET_START = Span.__dict__["start"].__set__
 _SET_END = Span.__dict__["end"].__set__
 _SET_TEXT = Span.__dict__["text"].__set__
@@ -103,7 +107,7 @@ def _single(text: str, root: str, m: Mention) -> Entity:
     kind = m.kind
     assert kind is not None
     if kind is PERSON:
-        name = m.name if root[:2] == "T:" or len(m.tokens) < 2 else " ".join(m.tokens)
+        name = m.name if root[:2] == "T:" or len(m.tokens) < 2 else _full_name(text, m)
         aliases: tuple[str, ...] = ()
     else:
         name = m.name
@@ -137,7 +141,7 @@ def _grouped(
     if doc.headline_end and members[0].start < doc.headline_end:
         named = [m for m in members if m.start >= doc.headline_end] or members
     kind = _kind(named)
-    name = _canonical(root, named, kind)
+    name = _canonical(text, root, named, kind)
     title = None
     for m in named:  # (the first title: a loop, cheaper than `next` over a generator)
         if m.title:
@@ -226,7 +230,18 @@ def _aliases(members: list[Mention], kind: EntityKind, name: str) -> tuple[str, 
     return tuple(found)
 
 
-def _canonical(root: str, members: list[Mention], kind: EntityKind) -> str:
+def _full_name(text: str, m: Mention) -> str:
+    """A person's full name: its words, with the small words of a surname that the
+    text writes between them (``Bill de Blasio``, ``Ludwig van Beethoven``)."""
+    written = text[m.shown : m.end].split()
+    if len(written) > len(m.tokens) and all(
+        word in m.tokens or word in _SURNAME_PARTICLES for word in written
+    ):
+        return " ".join(written)
+    return " ".join(m.tokens)
+
+
+def _canonical(text: str, root: str, members: list[Mention], kind: EntityKind) -> str:
     """The entity's name: a person's fullest name, a listed name's canonical form, ..."""
     if kind is PERSON:
         if root.startswith("T:"):
@@ -235,7 +250,7 @@ def _canonical(root: str, members: list[Mention], kind: EntityKind) -> str:
         for m in members:
             if len(m.tokens) > len(best.tokens):
                 best = m  # the first of the fullest
-        return " ".join(best.tokens) if len(best.tokens) > 1 else best.name
+        return _full_name(text, best) if len(best.tokens) > 1 else best.name
     if root.startswith("P:"):
         root = root[2:]
     names = list(dict.fromkeys([m.name for m in members]))
