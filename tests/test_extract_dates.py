@@ -190,3 +190,104 @@ def test_dates_read_a_text_view_with_parts() -> None:
         (27, dt.date(2023, 7, 7)),
     ]
     assert all(view.text[m.span.start : m.span.end] == m.span.text for m in found)
+
+
+# ------------------------------------------------------------- issue 12: date errors
+
+TUESDAY = dt.date(2021, 3, 9)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She told Oslo Yesterday in an interview that prices rose.",
+        "The report first ran on Global Today and was shared widely.",
+        "An anchor on NBC's Today show asked him about it.",
+    ],
+)
+def test_a_day_word_in_a_name_is_no_date(body: str) -> None:
+    assert [text for text, _, _ in dates(body)] == []
+
+
+def test_a_day_word_opening_a_sentence_or_in_a_title_case_line_is_a_date() -> None:
+    assert [text for text, _, _ in dates("Mayor to Open Harbour Bridge Tomorrow\n\nIt is.")] == [
+        "Tomorrow"
+    ]
+    assert dates("Ferry Today reported delays. Today, the line reopened.") == [("Today", REF, DAY)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A future word after the weekday, in its clause ...
+        ("With Thursday's hearing approaching, lawyers met.", dt.date(2021, 3, 11)),
+        ("On Friday, the board will vote on the plan.", dt.date(2021, 3, 12)),
+        ("A ruling could come as soon as Monday.", dt.date(2021, 3, 15)),
+        ("The mayors agreed to talk again Friday.", dt.date(2021, 3, 12)),
+        # ... and the nearest tense word before the weekday decides.
+        ("The firm, which will shut two plants, said Friday it cut jobs.", dt.date(2021, 3, 5)),
+        ("Officials said the bridge will be reopened Saturday.", dt.date(2021, 3, 13)),
+        ("The ferry, delayed by ice, docked Monday.", dt.date(2021, 3, 8)),
+    ],
+)
+def test_a_weekday_follows_the_tense_of_its_sentence(body: str, expected: dt.date) -> None:
+    found = dates(body, TUESDAY)
+    assert [value for _, value, _ in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The coach stepped down in March.", dt.date(2020, 3, 1)),
+        ("The coach will step down in March.", dt.date(2021, 3, 1)),
+        ("The coach may leave in March.", dt.date(2021, 3, 1)),  # no tense: the nearest
+        ("Sales have slowed since March.", dt.date(2020, 3, 1)),
+        ("The museum has to close in April.", dt.date(2021, 4, 1)),
+        # A day without a year moves a year with the tense, if it lies the other way.
+        ("The pact was signed on Feb. 2.", dt.date(2020, 2, 2)),
+        ("The pact was signed on Dec. 29.", dt.date(2019, 12, 29)),
+        ("The pact was signed on Nov. 24.", dt.date(2020, 11, 24)),  # a slip: kept
+    ],
+)
+def test_a_month_without_a_year_follows_the_tense(body: str, expected: dt.date) -> None:
+    november = dt.date(2020, 11, 20)
+    assert [value for _, value, _ in dates(body, november)] == [expected]
+
+
+def test_a_weekday_and_a_month_day_are_one_date_in_the_year_they_agree() -> None:
+    ref = dt.date(2020, 11, 20)
+    assert dates("Agenda. Wednesday, Dec. 2: the budget. Friday, Jan. 8: the vote.", ref) == [
+        ("Wednesday, Dec. 2", dt.date(2020, 12, 2), DAY),
+        ("Friday, Jan. 8", dt.date(2021, 1, 8), DAY),
+    ]
+    # The weekday agrees with no year near the article: the nearest date.
+    assert dates("Sunday, Nov. 25: fair.", ref) == [("Sunday, Nov. 25", dt.date(2020, 11, 25), DAY)]
+    # A time after the day is still no part of it.
+    assert dates("on July 9:30 am", ref)[0][0] != "July 9"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Prices peaked in mid-1987.", [("mid-1987", dt.date(1987, 1, 1), YEAR)]),
+        ("Growth slowed in the early-1970s.", [("early-1970s", dt.date(1970, 1, 1), YEAR)]),
+        ("Snow fell in late-January.", [("late-January", dt.date(2023, 1, 1), MONTH)]),
+        ("Police reopened the September robbery.", [("September", dt.date(2022, 9, 1), MONTH)]),
+        ("Its February figures were weak.", [("February", dt.date(2023, 2, 1), MONTH)]),
+        ("October's sales will be weak.", [("October", dt.date(2023, 10, 1), MONTH)]),
+    ],
+)
+def test_parts_of_a_period_and_months_as_modifiers(body: str, expected: list[Row]) -> None:
+    assert dates(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You May go. The March on the capital. An August body. April Ryan asked.",
+        "June's mother called. The May government fell. Marchers march on.",
+        "A re-1990 rule and Fred's mid-game call.",
+    ],
+)
+def test_month_words_that_are_no_dates_stay_no_dates(body: str) -> None:
+    assert dates(body) == []

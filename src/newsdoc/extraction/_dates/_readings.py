@@ -16,13 +16,18 @@ from newsdoc.extraction._dates._words import (
     AGO,
     ANCHOR,
     BEFORE_MONTH,
+    BEFORE_MONTH_MODIFIER,
     DAY_BEFORE,
     DAY_PARTS,
     DMY,
     ISO,
     MDY,
+    MONTH_NOT_MODIFIER,
+    MONTH_NOT_POSSESSIVE,
     MONTH_ONLY,
     MY,
+    NOT_AFTER_MONTH,
+    PERIOD_PARTS,
     REL,
     TIME_ALONE,
     TIME_BEFORE,
@@ -30,6 +35,7 @@ from newsdoc.extraction._dates._words import (
     WORD_DAY,
     YEAR,
 )
+from newsdoc.extraction._tokens import is_sentence_start
 
 __all__ = ["Reading", "find_readings"]
 
@@ -44,6 +50,12 @@ _SPACES = frozenset(" \u00a0")
 #: The last letters of the modifiers a unit may follow ("last", "this", "coming"; of
 #: any case, and the long s that `re.IGNORECASE` reads as an s).
 _MOD_ENDS = frozenset("tsgTSG\u017f")
+#: How far a day word's line is read (is it in title case?), and its long words: a
+#: title-case line ("Obama to Visit Flint Tomorrow") leaves only short ones in lower case.
+_LINE_REACH = 200
+_LONG_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{5,}")
+#: What follows a possessive's name ("July's figures").
+_POSSESSIVE_ENDS = frozenset(f"{mark}s{space}" for mark in "'’" for space in _SPACES)
 #: The modifiers a weekday may follow ("last Friday"), lower-cased.
 _WD_MODS = frozenset(["last", "next", "this", "coming", "past"])
 #: What ends the three characters before a weekday when a time may come first ("3 pm on").
@@ -89,9 +101,13 @@ def _at_anchors(text: str, scale: int, out: list[Reading]) -> None:
 
 
 def _at_year(text: str, pos: int, scale: int, out: list[Reading]) -> None:
-    """An ISO date, a year or a decade at ``pos`` (not after ``$`` or ``#``, not ``2.5``)."""
+    """An ISO date, a year or a decade at ``pos`` (not after ``$`` or ``#``, not ``2.5``;
+    after a part of a period and a hyphen, from there: "mid-1996")."""
+    start = pos
     if pos > 0 and text[pos - 1] in ",.$£€#-":
-        return
+        start = _period_part(text, pos)  # "mid-1996"
+        if start < 0:
+            return
     if text.startswith("-", pos + 4):
         match = ISO.match(text, pos)
         if match:
@@ -101,7 +117,8 @@ def _at_year(text: str, pos: int, scale: int, out: list[Reading]) -> None:
     match = YEAR.match(text, pos)
     if match:
         end = match.end()
-        out.append((pos * scale - end, pos, end, "decade" if match.group(2) else "year", match, ""))
+        kind = "decade" if match.group(2) else "year"
+        out.append((start * scale - end, start, end, kind, match, ""))
 
 
 def _at_weekday(text: str, pos: int, anchor: re.Match[str], scale: int, out: list[Reading]) -> None:
@@ -191,14 +208,57 @@ def _at_month(text: str, pos: int, scale: int, out: list[Reading]) -> None:
         return
     match = MONTH_ONLY.match(text, pos)
     if match:
-        end = match.end()
-        word = _prev_word(text, pos)
-        low = word.lower()
-        if low == "" and pos >= 4 and text[pos - 4 : pos].lower() == "mid-":
-            out.append(((pos - 4) * scale - end, pos - 4, end, "mon", match, "mid"))
-        elif low in BEFORE_MONTH:
-            start = pos - len(word) - 1 if low in ("last", "next", "this") else pos
-            out.append((start * scale - end, start, end, "mon", match, low))
+        _at_month_alone(text, pos, match, scale, out)
+
+
+def _at_month_alone(
+    text: str, pos: int, match: re.Match[str], scale: int, out: list[Reading]
+) -> None:
+    """A month's name alone is a date after a word that makes it one ("in July", "last
+    July"), after a part of a period and a hyphen ("late-July"), as a possessive
+    ("July's figures") or as the modifier of a noun ("the July vote")."""
+    end = match.end()
+    word = _prev_word(text, pos)
+    low = word.lower()
+    part = _period_part(text, pos) if low == "" else -1
+    if part >= 0:
+        out.append((part * scale - end, part, end, "mon", match, text[part : pos - 1].lower()))
+    elif low in BEFORE_MONTH:
+        start = pos - len(word) - 1 if low in ("last", "next", "this") else pos
+        out.append((start * scale - end, start, end, "mon", match, low))
+    elif _month_possessive(text, pos, end) or _month_modifier(text, pos, end, low):
+        out.append((pos * scale - end, pos, end, "mon", match, ""))
+
+
+def _period_part(text: str, pos: int) -> int:
+    """Where a part of a period and a hyphen right before ``pos`` start ("mid-"), or -1."""
+    if pos < 4 or text[pos - 1] != "-":
+        return -1
+    j = pos - 2
+    while j >= 0 and text[j].isalpha():
+        j -= 1
+    if (j >= 0 and text[j].isalnum()) or text[j + 1 : pos - 1].lower() not in PERIOD_PARTS:
+        return -1
+    return j + 1
+
+
+def _month_possessive(text: str, pos: int, end: int) -> bool:
+    """Whether the month's name ``text[pos:end]`` is a possessive ("July's")."""
+    return text[end : end + 3] in _POSSESSIVE_ENDS and text[pos:end] not in MONTH_NOT_POSSESSIVE
+
+
+def _month_modifier(text: str, pos: int, end: int, low: str) -> bool:
+    """Whether the month's name at ``pos`` modifies the noun after it, after a determiner
+    or a possessive (``low``: the word before, in lower case): "the July vote"."""
+    if not (low in BEFORE_MONTH_MODIFIER or (low == "s" and text[pos - 3 : pos - 2] in ("'", "’"))):
+        return False
+    if text[end : end + 1] not in _SPACES or text[pos:end] in MONTH_NOT_MODIFIER:
+        return False
+    stop = end + 1
+    while stop < len(text) and text[stop].isalpha():
+        stop += 1
+    noun = text[end + 1 : stop]
+    return noun.islower() and noun not in NOT_AFTER_MONTH
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -319,6 +379,8 @@ def _at_day_word(text: str, pos: int, word: str, scale: int, out: list[Reading])
         start = pos - len(prev) - 1
     if start < 0 or (start > 0 and text[start - 1].isalnum()):
         return
+    if text[start].isupper() and _in_a_name(text, start):
+        return
     before = text[max(0, start - 15) : start].lower()
     if before == "the day before ":
         start -= 15
@@ -328,6 +390,20 @@ def _at_day_word(text: str, pos: int, word: str, scale: int, out: list[Reading])
     if match:
         end = match.end()
         out.append((start * scale - end, start, end, "word", match, ""))
+
+
+def _in_a_name(text: str, pos: int) -> bool:
+    """Whether the capitalised day word at ``pos`` is part of a name ("Russia Today",
+    "NBC's Today"): it opens no clause and follows a capitalised word or a possessive,
+    in a line not in title case."""
+    if pos < 3 or is_sentence_start(text, pos) or text[pos - 1] not in _SPACES:
+        return False
+    if not (text[pos - 2].isupper() or text[pos - 3] in "'’" or _prev_word(text, pos).istitle()):
+        return False
+    line_start = text.rfind("\n", pos - _LINE_REACH if pos > _LINE_REACH else 0, pos) + 1
+    line_end = text.find("\n", pos, pos + _LINE_REACH)
+    words = _LONG_WORD.findall(text, line_start, line_end if line_end >= 0 else pos + _LINE_REACH)
+    return len(words) < 3 or any(word.islower() for word in words)
 
 
 def _at_clock_word(text: str, pos: int, scale: int, out: list[Reading]) -> None:

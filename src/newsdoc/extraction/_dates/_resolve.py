@@ -6,7 +6,8 @@ month``, ``two weeks ago``) are resolved from the article date only, never from
 today's date: without an article date their value is ``None`` (the mention and its
 precision are kept).  A weekday resolves backwards (the most recent such day, the
 article's own day included) unless its sentence speaks of the future (``will meet
-Monday``) or the text says ``next``.
+Monday``, `_tense`) or the text says ``next``; a month alone goes to the most recent
+one in the past tense, the next one in the future, else the nearest.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import re
 from collections.abc import Callable
 
 from newsdoc._model import DatePrecision, DateValue
+from newsdoc.extraction._dates._tense import FUTURE, PAST, tense
 from newsdoc.extraction._dates._words import (
     BEFORE_YEAR,
     COUNTS,
-    FUTURE_WORDS,
     HAS_TIME,
     MONTHS,
     QUANTITIES,
@@ -42,6 +43,15 @@ YEAR, MONTH, WEEK, DAY, TIME = (
 _DAYS = tuple(dt.timedelta(days=days) for days in range(7))
 #: January 1 of the years a year mention can name (others are built when needed).
 _JAN1 = {str(year): dt.date(year, 1, 1) for year in range(1600, 2100)}
+
+#: The modifiers of a month that say its year ("since": the past).
+_MONTH_MODS = {"last": "last", "next": "next", "since": "past"}
+#: A month's modifier from the tense of its sentence (0: none, the nearest month).
+_TENSE_MODS = {FUTURE: "future", PAST: "past", 0: ""}
+
+#: How many days a date without a year may lie on the wrong side of the article date
+#: for its tense before the tense moves it a year.
+_TENSE_SLACK = 7
 
 #: A value and its precision (None: the reading is no date after all).
 Resolved = tuple[DateValue | None, DatePrecision] | None
@@ -83,7 +93,8 @@ def _iso(res: Resolution, start: int, end: int, match: re.Match[str], mod: str) 
 
 def _day_month(res: Resolution, start: int, end: int, match: re.Match[str], mod: str) -> Resolved:
     """``July 9``, ``9 July 2023``, ``Sunday, July 9``: in the year given, else the one
-    nearest the article date."""
+    near the article date in which it is the weekday named, else the nearest (unless
+    the tense of the sentence says the year before or after)."""
     group = match.group
     month = MONTHS[group("m").rstrip(".").lower()]
     daynum = _leading_number(group("d"))
@@ -94,9 +105,12 @@ def _day_month(res: Resolution, start: int, end: int, match: re.Match[str], mod:
         except ValueError:
             return None
     elif res.today is not None:
-        day = _nearest_year(res.today, month, daynum)
+        weekday = group("wd")
+        day = _nearest_year(res.today, month, daynum, WEEKDAYS[weekday.lower()] if weekday else -1)
         if day is None:
             return None
+        if not weekday:
+            day = _in_tense(res, start, end, day)
     elif not 1 <= daynum <= 31:
         return None
     return _with_time(res, day, res.text[start:end])
@@ -108,9 +122,11 @@ def _month_year(res: Resolution, start: int, end: int, match: re.Match[str], mod
 
 
 def _month_alone(res: Resolution, start: int, end: int, match: re.Match[str], mod: str) -> Resolved:
-    """``in July``, ``last July``: in the year ``last``, ``next`` or nothing points to."""
+    """``in July``, ``last July``: in the year ``last``, ``next``, ``since`` or the tense
+    of the sentence points to."""
     if res.today is None:
         return None, MONTH
+    mod = _MONTH_MODS.get(mod) or _TENSE_MODS[tense(res.view, start, end)]
     return _month_near(res.today, MONTHS[match.group().lower()], mod), MONTH
 
 
@@ -126,7 +142,7 @@ def _weekday_alone(
     if mod:
         return _weekday_day(today, weekday, "", mod, False), DAY
     # `_weekday_day` without a modifier, inline.
-    if _future(res, start):
+    if tense(res.view, start, end) == FUTURE:
         return today + _DAYS[(weekday - res.today_weekday) % 7], DAY
     return today - _DAYS[(res.today_weekday - weekday) % 7], DAY
 
@@ -141,7 +157,7 @@ def _weekday(res: Resolution, start: int, end: int, match: re.Match[str], mod: s
         future = (
             not week
             and mod not in ("next", "coming", "last", "past", "this")
-            and _future(res, start)
+            and tense(res.view, start, end) == FUTURE
         )
         day = _weekday_day(today, weekday, week, mod, future)
     if start == match.start() and match.end() == match.end("d"):
@@ -164,7 +180,7 @@ def _year(res: Resolution, start: int, end: int, match: re.Match[str], mod: str)
             text, max(0, start - 8), start
         ):
             return None  # "2020 people", but not "in 2020 people voted"
-    year = text[start : start + 4]
+    year = match.group("y")
     return _JAN1.get(year) or dt.date(int(year), 1, 1), YEAR
 
 
@@ -257,27 +273,57 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
-def _nearest_year(ref: dt.date, month: int, day: int) -> dt.date | None:
-    """The date with this month and day nearest to ``ref`` (within a year either way)."""
+def _nearest_year(ref: dt.date, month: int, day: int, weekday: int = -1) -> dt.date | None:
+    """The date with this month and day nearest to ``ref`` (within a year either way);
+    of those that fall on ``weekday`` (0 to 6) if one does."""
     best: dt.date | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if best is None or abs((candidate - ref).days) < abs((best - ref).days):
+        if best is None or _closer(candidate, best, ref, weekday):
             best = candidate
     return best
 
 
+def _in_tense(res: Resolution, start: int, end: int, day: dt.date) -> dt.date:
+    """``day`` (the nearest date with its month and day), or the same date a year before
+    when it is more than `_TENSE_SLACK` after the article date and its sentence is in the
+    past tense ("was signed on Dec. 20", written in July), or a year after in the future."""
+    assert res.today is not None
+    gap = (day - res.today).days
+    if -_TENSE_SLACK <= gap <= _TENSE_SLACK:
+        return day
+    shift = tense(res.view, start, end)
+    if (shift == PAST and gap > 0) or (shift == FUTURE and gap < 0):
+        try:
+            return day.replace(year=day.year + shift)
+        except ValueError:  # February 29
+            return day
+    return day
+
+
+def _closer(candidate: dt.date, best: dt.date, ref: dt.date, weekday: int) -> bool:
+    """Whether ``candidate`` is a better date than ``best``: on the weekday, then nearer."""
+    fits, fitted = candidate.weekday() == weekday, best.weekday() == weekday
+    if fits != fitted:
+        return fits
+    return abs((candidate - ref).days) < abs((best - ref).days)
+
+
 def _month_near(today: dt.date, month: int, mod: str) -> dt.date:
-    """The month named, in the year the modifier (``last``, ``next``, none) points to."""
+    """The month named, in the year the modifier points to: ``last`` and ``next`` (the
+    article's month left out), ``past`` and ``future`` (the article's month included),
+    none (the nearest)."""
     this_month = dt.date(today.year, month, 1)
     current = dt.date(today.year, today.month, 1)
-    if mod == "last":
-        return this_month if this_month < current else this_month.replace(year=today.year - 1)
-    if mod == "next":
-        return this_month if this_month > current else this_month.replace(year=today.year + 1)
+    if mod == "last" or mod == "past":
+        before = this_month < current or (mod == "past" and this_month == current)
+        return this_month if before else this_month.replace(year=today.year - 1)
+    if mod == "next" or mod == "future":
+        after = this_month > current or (mod == "future" and this_month == current)
+        return this_month if after else this_month.replace(year=today.year + 1)
     candidates = [this_month.replace(year=today.year + k) for k in (-1, 0, 1)]
     return min(candidates, key=lambda c: (abs((c - current).days), c > current))
 
@@ -370,50 +416,3 @@ def _time_of(text: str) -> dt.time | None:
     elif match.group("ap").lower() == "a" and hour == 12:
         hour = 0
     return dt.time(hour, minute)
-
-
-# ------------------------------------------------------------------ the future
-
-# `FUTURE_WORDS` grouped by a piece most of them share, for `_has_future_word`: "ll "
-# (" will "), " to " at the end (" plans to ") or at the start (" to be held "), and
-# the others.
-_FUTURE_LL = tuple(word for word in FUTURE_WORDS if "ll " in word)
-_FUTURE_TO_ENDS = tuple(
-    word for word in FUTURE_WORDS if "ll " not in word and word.endswith(" to ")
-)
-_FUTURE_TO_STARTS = tuple(
-    word for word in FUTURE_WORDS if "ll " not in word and word.startswith(" to ")
-)
-_FUTURE_OTHER = tuple(word for word in FUTURE_WORDS if "ll " not in word and " to " not in word)
-# Every word is in a group (a word with " to " in the middle would need a test of its own).
-assert set(FUTURE_WORDS) == {*_FUTURE_LL, *_FUTURE_TO_ENDS, *_FUTURE_TO_STARTS, *_FUTURE_OTHER}
-
-
-def _future(res: Resolution, start: int) -> bool:
-    """Whether the sentence before ``start`` (at most 120 characters of it) speaks of the
-    future ("will meet Monday")."""
-    text = res.text
-    low = start - 120 if start > 120 else 0
-    # Most often no word is even in the 120 characters, and the sentence need not be
-    # found.  (A line break becomes a space: a word may follow one.)
-    if not _has_future_word(" " + text[low:start].replace("\n", " ")):
-        return False
-    begin = res.view.sentences.start(start, low)
-    return begin == low or _has_future_word(" " + text[begin:start].replace("\n", " "))
-
-
-def _has_future_word(text: str) -> bool:
-    """Whether one of `FUTURE_WORDS` is in ``text`` (with fewer searches than one a word)."""
-    for word in _FUTURE_OTHER:
-        if word in text:
-            return True
-    if "ll " in text:
-        for word in _FUTURE_LL:
-            if word in text:
-                return True
-    at = text.find(" to ")
-    while at >= 0:
-        if text.startswith(_FUTURE_TO_STARTS, at) or text.endswith(_FUTURE_TO_ENDS, 0, at + 4):
-            return True
-        at = text.find(" to ", at + 1)
-    return False

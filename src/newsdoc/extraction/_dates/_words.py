@@ -51,14 +51,28 @@ DAY_PARTS = _SECTIONS["day-parts"]
 BEFORE_MONTH = _SECTIONS["before-month"]
 #: Words after a number that make it a quantity, not a year ("2020 people").
 QUANTITIES = _SECTIONS["quantities"]
-#: What puts a sentence in the future, as searched for in the text with a space put
-#: before it: whole words and phrases (" will "), and word endings ("'ll ").
-FUTURE_WORDS = tuple(
-    sorted(
-        [f" {word} " for word in _SECTIONS["future"] | _phrases("future-phrases")]
-        + [f"{ending} " for ending in _SECTIONS["future-endings"]]
-    )
-)
+#: Parts of a period joined to a year or a month by a hyphen ("mid-1996").
+PERIOD_PARTS = _SECTIONS["period-parts"]
+#: Determiners before a month's name that make it a modifier of a noun ("the October vote").
+BEFORE_MONTH_MODIFIER = _SECTIONS["before-month-modifier"]
+#: Lower-case words that are no noun a month may modify ("the March on Washington").
+NOT_AFTER_MONTH = _SECTIONS["not-after-month"]
+#: Months that modify no noun ("the May government") ...
+MONTH_NOT_MODIFIER = _SECTIONS["month-not-modifier"]
+#: ... and that are no possessive ("April's mother").
+MONTH_NOT_POSSESSIVE = _SECTIONS["month-not-possessive"]
+#: The words that put a sentence in the future ("will", "plans to"; phrases as tuples of
+#: words), the endings that do ("she'll"), and the words that put it in the past ("said",
+#: "than expected"; a lower-case word ending in "-ed" does too, unless in `NOT_PAST`).
+FUTURE_WORDS = _SECTIONS["future"]
+FUTURE_PHRASES = tuple(tuple(phrase.split("_")) for phrase in _SECTIONS["future-phrases"])
+FUTURE_ENDINGS = tuple(_SECTIONS["future-endings"])
+PAST_WORDS = _SECTIONS["past"]
+PAST_PHRASES = tuple(tuple(phrase.split("_")) for phrase in _SECTIONS["past-phrases"])
+#: Lower-case words ending in "-ed" that are no verb in the past tense ("hundred").
+NOT_PAST = _SECTIONS["not-past"]
+#: Words that make the verb after them a participle ("will be held").
+PARTICIPLE_AFTER = _SECTIONS["participle-after"]
 
 # -------------------------------------------------------------------- patterns
 
@@ -105,14 +119,15 @@ ANCHOR = re.compile(
     + r"|(?<=\d)(?P<tm>\d?(?::\d\d)?[ \u00a0]?(?:[ap]\.m\.|[ap]m\b|[AP]\.?M\b)))"
 )
 
-#: Month day[, year]: "July 9", "Sunday, July 9, 2023", "July 9-10".
+#: Month day[, year]: "July 9", "Sunday, July 9, 2023", "July 9-10", "Monday, Oct. 26:" (not
+#: the "9" of "July 9:30").
 MDY = re.compile(
-    rf"(?:{WEEKDAY},?{S}+)?(?P<m>{MONTH}){S}+(?P<d>{DAYNUM})(?:[-–]{DAYNUM})?(?![\d:])"
+    rf"(?:(?P<wd>{WEEKDAY}),?{S}+)?(?P<m>{MONTH}){S}+(?P<d>{DAYNUM})(?:[-–]{DAYNUM})?(?!\d|:\d)"
     rf"(?:,?{S}+(?P<y>{YEARNUM})(?!\d))?"
 )
 #: Day month[ year]: "9 July", "Monday 19 December", "the 5th of June 2023".
 DMY = re.compile(
-    rf"(?:{WEEKDAY},?{S}+(?:the{S}+)?)?(?P<d>{DAYNUM})(?:[-–]{DAYNUM})?(?:{S}+of)?{S}+"
+    rf"(?:(?P<wd>{WEEKDAY}),?{S}+(?:the{S}+)?)?(?P<d>{DAYNUM})(?:[-–]{DAYNUM})?(?:{S}+of)?{S}+"
     rf"(?P<m>{MONTH})\b(?:,?{S}+(?P<y>{YEARNUM})(?!\d))?"
 )
 #: Month year: "July 2023", "March of 2019".
