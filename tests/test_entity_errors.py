@@ -157,10 +157,9 @@ def test_names_in_a_results_list_are_clubs() -> None:
 
 
 def test_a_town_beaten_by_a_score_is_its_club() -> None:
-    text = "Fans cheered a 2-0 win over Barcelona. The club's coach lives in Barcelona."
-    kinds = sorted(found(text))
-    assert ("Barcelona", ORG) in kinds
-    assert ("Barcelona", PLACE) in kinds  # "in Barcelona": the town
+    assert found("Fans cheered a 2-0 win over Barcelona on Sunday.") == {("Barcelona", ORG)}
+    assert found("Fans drew 1-1 with Barcelona.") == {("Barcelona", ORG)}
+    assert found("Fans cheered a win over fear in Barcelona.") == {("Barcelona", PLACE)}
 
 
 def test_a_golfers_scores_keep_the_person() -> None:

@@ -145,9 +145,10 @@ MATCH_BETWEEN = re.compile(
 )
 #: A score in a match report ("2-0", "1 - 1"), not a part of a date ("1996-08-24").
 SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
-#: What stands before a club in a match report: "a 2-0 win over", "beat", "drew with".
+#: What stands before a club in a match report: "a 2-0 win over", "beat", "drew 1-1 with".
 CLUB_BEFORE = re.compile(
-    rf"(?:(?:{_alternatives(_WORDS['club-cue-heads'])}) (?:over|to|with|by|at|against)"
+    rf"(?:(?:{_alternatives(_WORDS['club-cue-heads'])})(?: \d{{1,2}} ?[-–] ?\d{{1,2}})?"
+    r" (?:over|to|with|by|at|against)"
     rf"|{_alternatives(_WORDS['club-cues'])}) \Z"
 )
 #: A line of a results list or a table: a name and scores ("Wrexham 2 Scunthorpe 2",
