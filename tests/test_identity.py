@@ -164,12 +164,3 @@ def test_a_name_that_qualifies_the_speaker_is_not_the_speaker() -> None:
     assert speakers[1] is None
     assert speakers[2] is None
 
-
-def test_a_country_acting_as_a_state_and_as_a_place_is_one_entity() -> None:
-    art = article(
-        "Norway imposed sanctions on Monday, and Norway accused the board of delay. "
-        "Heavy snow fell across Norway in March."
-    )
-    norway = [e for e in art.entities if e.name == "Norway"]
-    assert len(norway) == 1
-    assert len(norway[0].mentions) == 3

@@ -74,17 +74,6 @@ def _groups(doc: Doc) -> dict[str, list[Mention]]:
                 groups[key] = [m]
             else:
                 members.append(m)
-    return _one_entity_per_name(groups)
-
-
-def _one_entity_per_name(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
-    """A country acting as a state (``O:United States``: an organisation) and the same
-    country as a place are one entity: one name, one entity, one kind (`_kind`: the
-    kind of the greater weight of mentions)."""
-    for root in [root for root in groups if root[:2] == "O:" and root[2:] in groups]:
-        merged = groups.pop(root) + groups[root[2:]]
-        merged.sort(key=_by_position)
-        groups[root[2:]] = merged
     return groups
 
 
