@@ -15,7 +15,8 @@ the gold and the predictions outside the body (the headline), as the measure did
 before the whole text was read.
 
 Entities (types PERSON, ORG, PLACE; our ORGANIZATION counts as ORG, other kinds are
-not scored):
+not scored; a mention is typed by its own kind where it has one, ``Mention.kind``, else
+by its entity's):
 
 * GUM: the gold mentions its renderer marks ``named`` (a Wikipedia identity or a
   proper-noun token).  Also reported: the same with re3d's name filter (below).
@@ -330,10 +331,11 @@ def score_entities(
         bmap = TextMap(article, scope_of(corpus))
         preds: list[tuple[Span, str]] = []
         for entity in article.entities:
-            label = KIND_LABEL.get(entity.kind)
-            if label is None:
-                continue
-            preds.extend(((m.start, m.end), label) for m in entity.mentions if bmap.scored(m.start))
+            for m in entity.mentions:
+                # A mention's own kind, where it differs from its entity's (`Mention.kind`).
+                label = KIND_LABEL.get(m.kind or entity.kind)
+                if label is not None and bmap.scored(m.start):
+                    preds.append(((m.start, m.end), label))
         for flt in filters:
             golds: list[tuple[Span, Span, str]] = []  # (raw span, trimmed span, label)
             for item in gold["entities"]:

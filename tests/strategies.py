@@ -142,11 +142,12 @@ def articles(draw: st.DrawFn) -> Article:
     # Spans anywhere in the whole text: headline, captions, credits and body.
     span = spans_in(base.text)
     mention = st.builds(
-        lambda where, title: Mention(
-            start=where.start, end=where.end, text=where.text, title=title
+        lambda where, title, kind: Mention(
+            start=where.start, end=where.end, text=where.text, title=title, kind=kind
         ),
         span,
         st.none() | span,
+        st.none() | st.sampled_from(EntityKind),
     )
     entities = draw(
         st.lists(

@@ -286,8 +286,8 @@ def test_kinds_from_lists_heads_and_context() -> None:
 
 
 def kinds_of(art: Article) -> list[tuple[str, EntityKind]]:
-    """``(mention text, kind)`` for every mention, in order."""
-    found = [(m.start, m.text, e.kind) for e in art.entities for m in e.mentions]
+    """``(mention text, kind)`` for every mention, in order (its own kind, if it has one)."""
+    found = [(m.start, m.text, m.kind or e.kind) for e in art.entities for m in e.mentions]
     return [(text, kind) for _, text, kind in sorted(found)]
 
 
@@ -312,6 +312,11 @@ def test_a_country_acting_is_its_government() -> None:
     art = article("Russia said the talks failed. The UK will send aid to Russia. Iran has oil.")
     org, place = EntityKind.ORGANIZATION, EntityKind.PLACE
     assert kinds_of(art) == [("Russia", org), ("UK", org), ("Russia", place), ("Iran", place)]
+    # One country, one entity (a place); where it acts, the mention's own kind says so.
+    (russia,) = [e for e in art.entities if e.name == "Russia"]
+    assert russia.kind is place
+    assert [m.kind for m in russia.mentions] == [org, None]
+    assert [e.name for e in art.entities].count("Russia") == 1
     art = article(
         "A truce announced by Russia and Turkey held. The UK, with allies, sent aid. "
         "Students in the UK, and in Iran, went home. A raid by US-led forces followed."

@@ -92,9 +92,11 @@ def test_pipeline_entities_with_newsdoc_speakers_and_dates(ruler_only: Any) -> N
     assert [e.name for e in article.entities] == ["Rosa Linde", "Omar Kessler", "Oslo"]
     [quote] = article.quotes
     # "she" skips the man named inside the quotation and resolves by gender.
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "she"
     speaker = article.speaker_of(quote)
-    assert speaker is not None and speaker.name == "Rosa Linde"
+    assert speaker is not None
+    assert speaker.name == "Rosa Linde"
     dates = {d.text: d.value for d in article.date_mentions}
     assert str(dates["Monday"]) == "2024-03-04"
     assert "next week" in dates

@@ -164,3 +164,44 @@ def test_a_name_that_qualifies_the_speaker_is_not_the_speaker() -> None:
     assert speakers[1] is None
     assert speakers[2] is None
 
+
+def test_a_country_acting_as_a_state_and_as_a_place_is_one_entity() -> None:
+    art = article(
+        "Norway imposed sanctions on Monday, and Norway accused the board of delay. "
+        "Heavy snow fell across Norway in March."
+    )
+    norway = [e for e in art.entities if e.name == "Norway"]
+    assert len(norway) == 1
+    assert len(norway[0].mentions) == 3
+    assert norway[0].kind is EntityKind.PLACE
+    org = EntityKind.ORGANIZATION
+    assert [m.kind for m in norway[0].mentions] == [org, org, None]  # where it acts
+
+
+def test_a_team_named_after_its_country_stays_apart_from_the_country() -> None:
+    art = article("Belgium beat Panama 3 – 0 in Sochi. Fans travelled to Belgium.")
+    belgium = sorted(e.kind.value for e in art.entities if e.name == "Belgium")
+    assert belgium == ["organization", "place"]
+
+
+def test_a_pronoun_in_the_next_paragraph_tells_nothing_of_a_name() -> None:
+    art = article(
+        "Former Governor Hal Brenner and his wife, Ada Brenner, spoke on Monday.\n\n"
+        '"Joe Fenn is a friend," Brenner said.\n\n'
+        '"We will meet again," she said.'
+    )
+    assert _speakers(art) == ["Hal Brenner", "Ada Brenner"]
+
+
+def test_a_role_many_hold_is_no_epithet() -> None:
+    art = article(
+        "Jon Smyth, a businessman, was detained in Minsk on Monday.\n\n"
+        '"We are monitoring the case closely," the U.S. ambassador said.\n\n'
+        '"He did nothing wrong," the Belarusian official said.'
+    )
+    assert _speakers(art) == [None, None]
+
+
+def test_two_speakers_joined_by_and_keep_the_first() -> None:
+    art = article('"We respect the deal," said Amy Ward and Tom Price.')
+    assert _speakers(art) == ["Amy Ward"]

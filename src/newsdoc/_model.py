@@ -350,6 +350,10 @@ def _mention_title(value: Span | None) -> Span | None:
     return None if value is None else _check(value, Span, "Mention.title", optional=True)
 
 
+def _mention_kind(value: EntityKind | str | None) -> EntityKind | None:
+    return None if value is None else _check_enum(value, EntityKind, "Mention.kind")
+
+
 def _quote_text(value: str) -> str:
     return _check(value, str, "Quote.text")
 
@@ -452,19 +456,6 @@ class Span:
             ) from None
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class Mention(Span):
-    """One mention of an `Entity`: a `Span` of the name as written, and its title.
-
-    A person's mention is the name without its title (the convention of the
-    standard news NER corpora): in ``Centcom chief General Michael Kurilla``
-    the mention is ``Michael Kurilla`` and ``title`` is the span of
-    ``General``; ``title`` is ``None`` where no title is written before the name.
-    """
-
-    title: Span | None = attrs.field(default=None, converter=_mention_title)
-
-
 class EntityKind(enum.StrEnum):
     """What an `Entity` is.  The values are the JSON spellings.
 
@@ -483,6 +474,25 @@ class EntityKind(enum.StrEnum):
     EVENT = "event"
     #: A name of no kind above.
     OTHER = "other"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Mention(Span):
+    """One mention of an `Entity`: a `Span` of the name as written, and its title.
+
+    A person's mention is the name without its title (the convention of the
+    standard news NER corpora): in ``Centcom chief General Michael Kurilla``
+    the mention is ``Michael Kurilla`` and ``title`` is the span of
+    ``General``; ``title`` is ``None`` where no title is written before the name.
+
+    ``kind`` is the kind the name has in this mention where it differs from its
+    entity's, else ``None``: a country is one entity, a place, but in ``Norway
+    said`` it acts as a state, and that mention's ``kind`` is ``organization``.
+    ``mention.kind or entity.kind`` is the kind in this mention.
+    """
+
+    title: Span | None = attrs.field(default=None, converter=_mention_title)
+    kind: EntityKind | None = attrs.field(default=None, converter=_mention_kind)
 
 
 @attrs.frozen(kw_only=True, slots=True)

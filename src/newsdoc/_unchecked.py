@@ -62,6 +62,7 @@ def _setters(cls: type, *names: str) -> tuple[object, ...]:
 # A Mention holds Span's slots (a subclass), so Span's setters fill both.
 _set_start, _set_end, _set_text = _setters(Span, "start", "end", "text")
 _set_title = Mention.__dict__["title"].__set__
+_set_kind = Mention.__dict__["kind"].__set__
 
 
 def span(start: int, end: int, text: str) -> Span:
@@ -75,15 +76,19 @@ def span(start: int, end: int, text: str) -> Span:
     return made
 
 
-def mention(start: int, end: int, text: str, title: Span | None = None) -> Mention:
-    """A `Mention`: ``text`` is ``article.text[start:end]``, ``title`` the title's span."""
+def mention(
+    start: int, end: int, text: str, title: Span | None = None, kind: EntityKind | None = None
+) -> Mention:
+    """A `Mention`: ``text`` is ``article.text[start:end]``, ``title`` the title's span,
+    ``kind`` the mention's own kind where it differs from its entity's."""
     if CHECKED:
-        return Mention(start=start, end=end, text=text, title=title)
+        return Mention(start=start, end=end, text=text, title=title, kind=kind)
     made: Mention = _new(Mention)
     _set_start(made, start)  # type: ignore[operator]
     _set_end(made, end)  # type: ignore[operator]
     _set_text(made, text)  # type: ignore[operator]
     _set_title(made, title)
+    _set_kind(made, kind)
     return made
 
 

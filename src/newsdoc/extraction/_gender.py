@@ -11,6 +11,7 @@ is missing, the gender is unknown (None), and unknown never rules a person out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -58,8 +59,11 @@ PRONOUN_GENDER: dict[str, Gender] = {
     "herself": FEMALE,
 }
 _PERSON = EntityKind.PERSON
-#: A pronoun is read as evidence at most this many characters after the name.
+#: A pronoun is read as evidence at most this many characters after the name, and
+#: never past the end of its sentence (roughly: a full stop, "?" or "!" before a space,
+#: a quote mark or a line break; or a line break).
 _PRONOUN_REACH = 120
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?(?=\s)|\n")
 
 
 def title_gender(title: str | None) -> Gender | None:
@@ -147,15 +151,16 @@ def _from_pronouns(
     unknown: set[int],
     genders: list[Gender | None],
 ) -> None:
-    """Fill in ``genders`` of the ``unknown`` people from the pronouns after their names."""
+    """Fill in ``genders`` of the ``unknown`` people from the pronouns after their full
+    names."""
     seen: dict[int, set[Gender]] = {}
-    for i, (_, end, entity) in enumerate(index):
-        if entity not in unknown:
-            continue
+    for i, (start, end, entity) in enumerate(index):
+        if entity not in unknown or " " not in text[start:end]:
+            continue  # (a surname alone may be joined to the wrong person: full names only)
         stops = [index[i + 1][0]] if i + 1 < len(index) else []
-        stop = text.find(". ", end, end + _PRONOUN_REACH)  # (the sentence's end, roughly)
-        if stop >= 0:
-            stops.append(stop)
+        sentence_end = _SENTENCE_END.search(text, end, end + _PRONOUN_REACH)
+        if sentence_end is not None:
+            stops.append(sentence_end.start())
         gender = _pronoun_after(text, end, stops)
         if gender is not None:
             seen.setdefault(entity, set()).add(gender)

@@ -68,7 +68,7 @@ def _clubs(doc: Doc) -> None:
     for m in doc.mentions:
         if m.name in clubs and prev_word(text, m.start) not in place_before:
             m.kind, m.strength = ORG, max(m.strength, 2)
-            m.group = "O:" + m.name
+            m.group = "C:" + m.name  # a club: another referent than its town
 
 
 def _after_a_match(text: str, m: Mention) -> bool:
@@ -142,7 +142,9 @@ def _teams_and_states(doc: Doc, places: list[Mention]) -> None:
                 continue
         if before not in place_before:
             m.kind = ORG
-            m.group = "O:" + m.name
+            # A team is another referent than its country ("C:"); a country acting as
+            # a state is the country itself ("O:", one entity with it in `build`).
+            m.group = ("C:" if team else "O:") + m.name
             acting = m
 
 

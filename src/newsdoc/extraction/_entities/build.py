@@ -10,7 +10,15 @@ from newsdoc._unchecked import entity as make_entity
 from newsdoc._unchecked import mention as make_mention
 from newsdoc._unchecked import span as make_span
 from newsdoc.extraction._entities.state import Doc, Mention
-from newsdoc.extraction._entities.words import ACRONYM, DETERMINERS, EQUIPMENT, NATIONALITY, PERSON
+from newsdoc.extraction._entities.words import (
+    ACRONYM,
+    DETERMINERS,
+    EQUIPMENT,
+    NAME_PARTICLES,
+    NATIONALITY,
+    PERSON,
+    PLACE,
+)
 
 __all__ = ["MentionIndex", "build"]
 
@@ -22,14 +30,11 @@ MentionIndex = list[tuple[int, int, int]]
 # The slot setters of a mention span, for `_plain_spans` (a call a mention cheaper than
 # `make_mention`, which looks them up, and `CHECKED`, on every call).
 _new = object.__new__
-#: Small words inside a surname (``de Blasio``, ``van Gogh``), kept in a full name.
-_SURNAME_PARTICLES = frozenset(
-    "de da di del della der den van von ter du la le dos das bin ibn".split()
-)
 _SET_START = Span.__dict__["start"].__set__
 _SET_END = Span.__dict__["end"].__set__
 _SET_TEXT = Span.__dict__["text"].__set__
 _SET_TITLE = MentionSpan.__dict__["title"].__set__
+_SET_KIND = MentionSpan.__dict__["kind"].__set__
 
 
 def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
@@ -37,14 +42,17 @@ def build(doc: Doc) -> tuple[list[Entity], MentionIndex]:
     entities: list[Entity] = []
     index: MentionIndex = []
     text = doc.text
-    for root, members in _groups(doc).items():
+    groups = _groups(doc)
+    countries = _one_entity_per_country(groups)
+    for root, members in groups.items():
         number = len(entities)
         if len(members) == 1:  # most entities
             m = members[0]
             index.append((m.start, m.end, number))
             entities.append(_single(text, root, m))
         else:
-            entities.append(_grouped(doc, root, members, number, index))
+            kind = PLACE if root in countries else None
+            entities.append(_grouped(doc, root, members, number, index, kind))
     index.sort()
     return entities, index
 
@@ -77,18 +85,37 @@ def _groups(doc: Doc) -> dict[str, list[Mention]]:
     return groups
 
 
+def _one_entity_per_country(groups: dict[str, list[Mention]]) -> set[str]:
+    """Join in ``groups`` a country acting as a state (``O:Norway``, ``Norway said``) and
+    the same country as a place (``in Norway``): one referent, one entity, a place
+    whose acting mentions keep their own kind (`Mention.kind`, organisation).  Returns
+    the roots joined.  (A team named after its country is another referent, ``C:``.)"""
+    joined = set()
+    for root in [root for root in groups if root[:2] == "O:" and root[2:] in groups]:
+        merged = groups.pop(root) + groups[root[2:]]
+        merged.sort(key=_by_position)
+        groups[root[2:]] = merged
+        joined.add(root[2:])
+    if joined:  # (the entities stay in the order the text first names them)
+        ordered = sorted(groups.items(), key=lambda item: _by_position(item[1][0]))
+        groups.clear()
+        groups.update(ordered)
+    return joined
+
+
 def _by_position(m: Mention) -> tuple[int, int]:
     return (m.start, -m.end)
 
 
-def _mention(text: str, m: Mention) -> MentionSpan:
+def _mention(text: str, m: Mention, kind: EntityKind | None = None) -> MentionSpan:
     """The span of mention ``m``: the name as written, without a person's title or a
-    leading "The" (from ``m.shown``), with the span of the title (``m.title_at``)."""
+    leading "The" (from ``m.shown``), with the span of the title (``m.title_at``) and
+    its own ``kind`` where it differs from its entity's."""
     start = m.shown
     said = m.text if start == m.start else text[start : m.end]
     at = m.title_at
     title = None if at is None else make_span(at[0], at[1], text[at[0] : at[1]])
-    return make_mention(start, m.end, said, title)
+    return make_mention(start, m.end, said, title, kind)
 
 
 def _single(text: str, root: str, m: Mention) -> Entity:
@@ -117,9 +144,15 @@ def _single(text: str, root: str, m: Mention) -> Entity:
 
 
 def _grouped(
-    doc: Doc, root: str, members: list[Mention], number: int, index: MentionIndex
+    doc: Doc,
+    root: str,
+    members: list[Mention],
+    number: int,
+    index: MentionIndex,
+    kind: EntityKind | None = None,
 ) -> Entity:
-    """The entity of several mentions; adds their places to ``index``.
+    """The entity of several mentions (of ``kind``, if given); adds their places to
+    ``index``.
 
     Its kind, name, title and aliases come from the mentions outside the headline
     when there are any: a headline clips and capitalises names in its own style
@@ -129,30 +162,41 @@ def _grouped(
     named = members
     if doc.headline_end and members[0].start < doc.headline_end:
         named = [m for m in members if m.start >= doc.headline_end] or members
-    kind = _kind(named)
+    forced = kind is not None
+    if kind is None:
+        kind = _kind(named)
     name = _canonical(text, root, named, kind)
     title = None
     for m in named:  # (the first title: a loop, cheaper than `next` over a generator)
         if m.title:
             title = m.title
             break
-    spans = _spans(text, members, number, index)
+    # Only a country joined with its acting self keeps the mentions' own kinds: elsewhere
+    # a mention's kind is a guess that the group's kind (`_kind`) overrules.
+    spans = _spans(text, members, number, index, kind if forced else None)
     return make_entity(kind, name, _aliases(named, kind, name), title, spans)
 
 
 def _spans(
-    text: str, members: list[Mention], number: int, index: MentionIndex
+    text: str,
+    members: list[Mention],
+    number: int,
+    index: MentionIndex,
+    kind: EntityKind | None,
 ) -> tuple[MentionSpan, ...]:
-    """The spans of a group's mentions (one per place); adds their places to ``index``."""
+    """The spans of a group's mentions (one per place), each with its own kind where it
+    is not the entity's ``kind``, if given (`Mention.kind`); adds their places to
+    ``index``."""
     spans: list[MentionSpan] = []
     append = spans.append
     plain = not _unchecked.CHECKED  # (read once: the tests set it)
-    new, set_start, set_end, set_text, set_title = (
+    new, set_start, set_end, set_text, set_title, set_kind = (
         _new,
         _SET_START,
         _SET_END,
         _SET_TEXT,
         _SET_TITLE,
+        _SET_KIND,
     )
     last_start = last_end = -1
     for m in members:
@@ -161,14 +205,16 @@ def _spans(
         if start != last_start or end != last_end:
             last_start = start
             last_end = end
-            if m.title_at is not None or start != m.start:
-                append(_mention(text, m))
+            own = None if kind is None or m.kind is kind else m.kind  # (a country acting)
+            if m.title_at is not None or start != m.start or own is not None:
+                append(_mention(text, m, own))
             elif plain:  # (most mentions: `make_mention` without its calls)
                 span: MentionSpan = new(MentionSpan)
                 set_start(span, start)
                 set_end(span, end)
                 set_text(span, m.text)
                 set_title(span, None)
+                set_kind(span, None)
                 append(span)
             else:
                 append(make_mention(start, end, m.text, None))
@@ -224,7 +270,7 @@ def _full_name(text: str, m: Mention) -> str:
     text writes between them (``Bill de Blasio``, ``Ludwig van Beethoven``)."""
     written = text[m.shown : m.end].split()
     if len(written) > len(m.tokens) and all(
-        word in m.tokens or word in _SURNAME_PARTICLES for word in written
+        word in m.tokens or word in NAME_PARTICLES for word in written
     ):
         return " ".join(written)
     return " ".join(m.tokens)

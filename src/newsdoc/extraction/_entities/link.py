@@ -12,7 +12,8 @@ the mentions' group keys), in four steps:
    (``Syrian Democratic Forces`` ... ``SDF``).
 
 Group keys: ``P:`` before a person's full name, ``T:`` before a title standing alone,
-``O:`` before a country acting as a state; other mentions are keyed by their name.
+``O:`` before a country acting as a state, ``C:`` before a team or a club named after
+its country or town; other mentions are keyed by their name.
 """
 
 from __future__ import annotations
@@ -33,8 +34,12 @@ from newsdoc.extraction._subjects import opens_sentence, sentence_start_before
 
 __all__ = ["link"]
 
+#: A subject counts for a surname alone this many line breaks back at most: its own
+#: paragraph or the one before ("\n\n" between paragraphs).
+_NEAR_BREAKS = 2
+
 #: Prefixes of the group keys given to people, titles and acting states.
-_KEYED = frozenset({"P:", "T:", "O:"})
+_KEYED = frozenset({"P:", "T:", "O:", "C:"})
 
 
 def link(doc: Doc) -> None:
@@ -150,9 +155,10 @@ class _People:
         """The person a surname alone at ``m`` means, of those ``named`` in full with it
         (``(where, group)``, in order): one alone; else those a title fits (``Mrs.``,
         ``Senator``); of them, the one named in full as a sentence's subject most
-        recently before it, else the one named first (in news, the person an article is
-        about is named first, as a subject; another of the same name comes later, most
-        often in passing: ``for his wife, Jane Smith``)."""
+        recently before it, in its paragraph or the one before; else the one named
+        first (in news, the person an article is about is named first, as a subject;
+        another of the same name comes later, most often in passing: ``for his wife,
+        Jane Smith``)."""
         groups = {group for _, group in named}
         if len(groups) == 1:
             return named[0][1]
@@ -170,7 +176,10 @@ class _People:
         for _, group in named:
             for at in self.subjects.get(group, ()):
                 if latest < at < m.start:
-                    latest, chosen = at, group
+                    latest = at
+                    # (Only a subject of its paragraph or the one before counts.)
+                    if self.text.count("\n", at, m.start) <= _NEAR_BREAKS:
+                        chosen = group
         return chosen
 
 

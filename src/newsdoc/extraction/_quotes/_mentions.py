@@ -7,6 +7,7 @@ import operator
 from collections.abc import Sequence
 
 from newsdoc._model import Entity, EntityKind
+from newsdoc.extraction._quotes._words import AUXILIARIES, CUE
 
 __all__ = ["Found", "Mention", "Mentions"]
 
@@ -18,6 +19,8 @@ Found = tuple[tuple[int, int], int | None]
 _PERSON = EntityKind.PERSON
 _PLACE = EntityKind.PLACE
 _NATIONALITY = EntityKind.NATIONALITY
+#: Words that join two speakers ("Amy Ward and Tom Price said"): neither qualifies.
+_JOINS = frozenset({"and", "or", "nor", "with", "&"})
 _first = operator.itemgetter(0)
 
 
@@ -63,18 +66,26 @@ class Mentions:
         """Whether a name in a speaker's phrase only qualifies a noun after it: a
         possessive (``Smith's son told``), a place or a nationality before a word
         (``the Vermont senator``, ``the influential US daily``), a person before another
-        person's name with no comma between (``Smith campaign spokesman Jo Lee``)."""
+        person's name with no comma or ``and`` between (``Smith campaign spokesman Jo
+        Lee``, not ``Amy Ward and Tom Price``)."""
         text = self.text
         after = mention[1]
         if text.startswith(("'s", "’s"), after):
             return True
         kind = self.entities[mention[2]].kind
         if kind is _PLACE or kind is _NATIONALITY:
-            return text[after : after + 1] == " " and text[after + 1 : after + 2].islower()
+            if text[after : after + 1] != " " or not text[after + 1 : after + 2].islower():
+                return False
+            if kind is _NATIONALITY:
+                return True  # ("the Russian official", "Republican claims")
+            # A noun after a place ("the Vermont senator"), not a verb ("Norway said").
+            word = text[after + 1 : after + 20].split(None, 1)[0].strip(",.;:")
+            return CUE.fullmatch(word) is None and word not in AUXILIARIES
         if kind is _PERSON:
             for other in later:
                 if self.entities[other[2]].kind is _PERSON:
-                    return "," not in text[after : other[0]]
+                    between = text[after : other[0]]
+                    return "," not in between and not _JOINS.intersection(between.split())
         return False
 
     def last_person(self, start: int, end: int) -> int | None:

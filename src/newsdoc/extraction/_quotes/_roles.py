@@ -54,7 +54,7 @@ def role_of(ctx: Context, start: int, end: int) -> int | None:
         if found is not None:
             return found
     noun = nouns[-1]
-    if (titles is not None or noun in PERSON_ROLES) and len(words) >= 3:
+    if noun in PERSON_ROLES and len(words) >= 3:
         # An epithet: "the New York businessman", "the Indiana governor".
         return person_before(ctx, title_gender(noun), start, _paragraph_before(ctx, start))
     if noun in ORGANIZATION_ROLES:
