@@ -205,3 +205,37 @@ def test_a_role_many_hold_is_no_epithet() -> None:
 def test_two_speakers_joined_by_and_keep_the_first() -> None:
     art = article('"We respect the deal," said Amy Ward and Tom Price.')
     assert _speakers(art) == ["Amy Ward"]
+
+
+def test_an_epithet_names_the_one_person_before_it_in_its_sentence() -> None:
+    art = article(
+        "Vera Holm spoke first.\n\n"
+        "As for whether Bruno Castel still plans to run, the Ohio senator "
+        'said there is "no decision at all."\n\n'
+        "As for whether Castel resents Holm, the Ohio senator "
+        'said there is "no grudge at all."'
+    )
+    assert _speakers(art) == ["Bruno Castel", None]  # two people named: which is meant?
+
+
+def test_an_epithet_after_a_sentence_no_person_opens_stands_for_nobody() -> None:
+    art = article(
+        "The nominee spoke in Dayton on Monday, hours after Ada Lind left the city.\n\n"
+        'The Ohio governor said the visit was "a success."'
+    )
+    assert _speakers(art) == [None]
+
+
+def test_a_quotation_after_its_speakers_sentence_with_no_verb_of_saying() -> None:
+    art = article(
+        'On "Meet the Voters," Sen. Rosa Quint named fatigue as the reason. '
+        '"People are tired of waiting for change."'
+    )
+    assert _speakers(art) == ["Rosa Quint"]
+
+
+def test_a_day_named_after_a_person_is_an_event() -> None:
+    art = article('Leaders joined "Ada Lind Remembrance Day," a day of events on Nov. 1.')
+    assert [(e.name, e.kind) for e in art.entities] == [
+        ("Ada Lind Remembrance Day", EntityKind.EVENT)
+    ]

@@ -15,6 +15,7 @@ from newsdoc.extraction._entities.named import named
 from newsdoc.extraction._entities.titled import titled
 from newsdoc.extraction._entities.words import (
     ACRONYM,
+    DAY_HEADS,
     DETERMINERS,
     DIRECTIONS,
     EVENT,
@@ -183,7 +184,11 @@ def _head_of(run: Run, seg: Segment) -> bool:
 
 
 def _event(run: Run, seg: Segment) -> bool:
-    if seg.last not in EVENT_HEADS:
+    """An event by its head: "World Cup", "Election Day", "Martin Luther King Day" (not
+    "Doris Day": a given name and a surname)."""
+    if seg.last not in EVENT_HEADS and not (
+        seg.last in DAY_HEADS and (len(seg.words) >= 3 or seg.first not in run.lex.first_names)
+    ):
         return False
     named(run, seg.tokens, seg.joins, EVENT, 3)
     return True

@@ -42,6 +42,8 @@ CAPITALISED_NOUNS = _WORDS["capitalised-nouns"]
 DATE_WORDS = _WORDS["date-words"]
 #: Words that end the name of an event (``World Cup``, ``Arab Spring``).
 EVENT_HEADS = _WORDS["event-heads"]
+#: Words that end the name of a day kept: an event past a name of two words.
+DAY_HEADS = _WORDS["day-heads"]
 #: Connectors of other languages inside an organisation's name (``sans``, ``et``).
 FOREIGN_CONNECTORS = _WORDS["foreign-connectors"]
 #: Particles that may stand inside a person's name (``bin``, ``van``).

@@ -28,6 +28,7 @@ How = Literal["said", "subject", "continued"]
 #: Speakers are looked for at most this many characters after a quotation.
 _LOOK_AHEAD = 160
 _SPACES = " \u00a0"
+_PERSON = EntityKind.PERSON
 
 
 # ------------------------------------------------------------------------ the steps
@@ -114,6 +115,22 @@ def sentence_before(ctx: Context) -> Speaker | None:
     return said_before(ctx, ctx.floor, ctx.sentence_start)
 
 
+def subject_of_sentence_before(ctx: Context) -> Speaker | None:
+    """A quotation that is a sentence of its own, after a sentence whose subject is a
+    person and no verb of saying (``Sanders identified X as the reason. "The younger
+    people are sick of it."``): that person, when no earlier quotation of the
+    paragraph spoke in between."""
+    if ctx.floor >= ctx.sentence_start or ctx.prev_para == ctx.para:
+        return None
+    if ctx.text[ctx.sentence_start : ctx.open_mark].strip(_SPACES):
+        return None  # (words before the quotation in its sentence: not its own sentence)
+    start = ctx.view.sentences.start(ctx.sentence_start - 1, ctx.floor)
+    found = sentence_subject(ctx, start, ctx.sentence_start)
+    if found is None or found[1] is None or ctx.entities[found[1]].kind is not _PERSON:
+        return None
+    return (found[0], None, found[1])
+
+
 def paragraph_before(ctx: Context) -> Speaker | None:
     """The paragraph before ends with ``Smith said:`` (or ``Smith made this comment:``),
     and the quotation opens its own paragraph's first sentence."""
@@ -155,6 +172,7 @@ STEPS: tuple[tuple[Step, How, bool], ...] = (
     (name_and_colon, "said", True),
     (subject_of_sentence, "subject", True),
     (sentence_before, "said", False),
+    (subject_of_sentence_before, "subject", False),
     (paragraph_before, "said", False),
     (previous_speaker, "continued", False),
 )

@@ -26,6 +26,7 @@ __all__ = ["name_after", "sentence_subject", "subject_before"]
 # Marks that end a clause (a speaker's phrase never runs past one).
 _CLAUSE_MARKS = ',;:()[]“”"—–'
 _SPACES = " \u00a0"
+_SPACES_AND_CLOSES = " \u00a0\"”’'"
 
 
 def subject_before(ctx: Context, start: int, end: int, first: bool) -> Found | None:
@@ -139,7 +140,8 @@ def _past_opening_phrase(ctx: Context, start: int, end: int) -> int | None:
         if comma < 0:
             return None
         start = comma + 1
-        while start < end and text[start] in _SPACES:
+        # (Past the spaces, and a closing quote mark: 'On "Face the Nation," Smith'.)
+        while start < end and text[start] in _SPACES_AND_CLOSES:
             start += 1
     return start
 

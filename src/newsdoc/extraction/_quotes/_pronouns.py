@@ -26,7 +26,7 @@ from newsdoc.extraction._subjects import opens_sentence
 if TYPE_CHECKING:
     from newsdoc.extraction._quotes._context import Context
 
-__all__ = ["antecedent"]
+__all__ = ["antecedent", "epithet_referent", "person_before"]
 
 _PERSON = EntityKind.PERSON
 _first = operator.itemgetter(0)
@@ -52,9 +52,9 @@ def antecedent(ctx: Context, word: str, pos: int) -> int | None:
 
 
 def person_before(ctx: Context, gender: Gender | None, pos: int, floor: int) -> int | None:
-    """The person a pronoun or a description at ``pos`` stands for (of ``gender``, if
-    known): the nearest subject back to ``floor``, else the nearest, else the last
-    speaker (see the module's docstring)."""
+    """The person a pronoun at ``pos`` stands for (of ``gender``, if known): the nearest
+    subject back to ``floor``, else the nearest, else the last speaker (see the
+    module's docstring)."""
     genders = ctx.genders()
     entities = ctx.entities
     items = ctx.items
@@ -119,3 +119,41 @@ def _floor(ctx: Context, pronoun: str, pos: int) -> int:
             break
         para -= 1
     return paragraphs[para][0]
+
+
+def epithet_referent(ctx: Context, gender: Gender | None, pos: int) -> int | None:
+    """The person an epithet at ``pos`` stands for (``the New York businessman``): the
+    one person of a fitting gender named before it in its sentence (``As for Smith's
+    plans, the Ohio senator said``; with two, nobody: which one is meant takes
+    knowing who is the senator), else the subject of the sentence before, if a person
+    opens it; else nobody."""
+    genders = ctx.genders()
+    entities = ctx.entities
+    text = ctx.text
+    sentences = ctx.view.sentences
+    start = sentences.start(pos)
+    persons = [
+        m
+        for m in ctx.mentions(start, pos)
+        if entities[m[2]].kind is _PERSON and _fits(genders[m[2]], gender) and not ctx.quoted(m[0])
+    ]
+    if persons:
+        named = {m[2] for m in persons}
+        return named.pop() if len(named) == 1 else None
+    if start == 0:
+        return None
+    before = sentences.start(start - 1)
+    if ctx.view.paragraph_at(pos) - ctx.view.paragraph_at(before) > 1:
+        return None
+    for m in ctx.mentions(before, start):
+        if ctx.quoted(m[0]):
+            continue
+        entity = m[2]
+        if (
+            entities[entity].kind is _PERSON
+            and _fits(genders[entity], gender)
+            and opens_sentence(text, before, m[0], m[1])
+        ):
+            return entity
+        break
+    return None

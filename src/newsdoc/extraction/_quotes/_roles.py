@@ -6,11 +6,11 @@ resolves to the person named with one of its titles (``Sen. Jo Smith``), the one
 mentioned last before the phrase.  An organisation's word (``the commission``) resolves
 to the organisation mentioned last before the phrase whose name holds that word.  A
 role nobody in the article is titled with resolves, when the phrase qualifies it (an
-epithet: ``the New York businessman``, ``the Indiana governor``), to the person it
-follows as a pronoun would (`person_before`: the subject of the sentences just
-before); a bare ``the president`` that nobody is titled with resolves to nobody: a
-quote credited to the wrong person is worse than one credited to no one.  The roles
-are in ``data/quote_words.txt``.
+epithet: ``the New York businessman``, ``the Indiana governor``), to the person named
+before it in its sentence, else to the subject of the sentence before
+(`epithet_referent`; nobody if neither); a bare ``the president`` that nobody is
+titled with resolves to nobody: a quote credited to the wrong person is worse than
+one credited to no one.  The roles are in ``data/quote_words.txt``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from newsdoc._model import Entity, EntityKind
 from newsdoc.extraction._gender import title_gender
-from newsdoc.extraction._quotes._pronouns import person_before
+from newsdoc.extraction._quotes._pronouns import epithet_referent
 from newsdoc.extraction._quotes._words import ORGANIZATION_ROLES, PERSON_ROLES, ROLES
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def role_of(ctx: Context, start: int, end: int) -> int | None:
     noun = nouns[-1]
     if noun in PERSON_ROLES and len(words) >= 3:
         # An epithet: "the New York businessman", "the Indiana governor".
-        return person_before(ctx, title_gender(noun), start, _paragraph_before(ctx, start))
+        return epithet_referent(ctx, title_gender(noun), start)
     if noun in ORGANIZATION_ROLES:
         return _last_before(
             start,
@@ -90,9 +90,3 @@ def _last_before(
             return entity
         i -= 1
     return None
-
-
-def _paragraph_before(ctx: Context, pos: int) -> int:
-    """Where the paragraph before the one holding ``pos`` starts."""
-    para = ctx.view.paragraph_at(pos)
-    return ctx.view.paragraphs[para - 1 if para else 0][0]
