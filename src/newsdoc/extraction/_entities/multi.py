@@ -186,11 +186,13 @@ def _head_of(run: Run, seg: Segment) -> bool:
 def _event(run: Run, seg: Segment) -> bool:
     """An event by its head: "World Cup", "Election Day", "Martin Luther King Day" (not
     "Doris Day": a given name and a surname)."""
-    if seg.last not in EVENT_HEADS and not (
+    strong = seg.last in EVENT_HEADS
+    if not strong and not (
         seg.last in DAY_HEADS and (len(seg.words) >= 3 or seg.first not in run.lex.first_names)
     ):
         return False
-    named(run, seg.tokens, seg.joins, EVENT, 3)
+    # A day's name is a weak guess: "the Business Day newspaper" is a newspaper.
+    named(run, seg.tokens, seg.joins, EVENT, 3 if strong else 1)
     return True
 
 
