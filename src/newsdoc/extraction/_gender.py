@@ -11,6 +11,7 @@ is missing, the gender is unknown (None), and unknown never rules a person out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -23,6 +24,7 @@ __all__ = [
     "MALE",
     "PRONOUN_GENDER",
     "Gender",
+    "Genders",
     "entity_genders",
     "name_gender",
     "title_gender",
@@ -107,23 +109,36 @@ def _pronoun_after(text: str, end: int, stops: Sequence[int]) -> Gender | None:
     return None
 
 
-def entity_genders(
-    text: str,
-    entities: Sequence[Entity],
-    index: Sequence[tuple[int, int, int]],
-) -> list[Gender | None]:
-    """The gender of each entity (None for all but people, and where unknown).
+class Genders:
+    """Each entity's gender (None for all but people, and where unknown), worked out
+    for an entity when first asked (`genders[n]`): most articles ask about a few.
 
     Titles, kinship words and given names are read first; a person they leave
-    unknown takes the gender of the first pronoun after one of its mentions in the same
-    sentence, before any other name (``Smith said she would``).  ``index`` is the
+    unknown takes the gender of the first pronoun after one of its full names in the
+    same sentence, before any other name (``Smith said she would``).  ``index`` is the
     mentions in order, ``(start, end, entity)``.
     """
-    genders: list[Gender | None] = []
-    for entity in entities:
+
+    __slots__ = ("_entities", "_known", "_starts", "_text")
+
+    def __init__(
+        self, text: str, entities: Sequence[Entity], index: Sequence[tuple[int, int, int]]
+    ) -> None:
+        self._text = text
+        self._entities = entities
+        self._starts = [start for start, _, _ in index]
+        self._known: dict[int, Gender | None] = {}
+
+    def __getitem__(self, n: int) -> Gender | None:
+        known = self._known
+        if n not in known:
+            known[n] = self._gender(self._entities[n])
+        return known[n]
+
+    def _gender(self, entity: Entity) -> Gender | None:
         if entity.kind is not _PERSON:
-            genders.append(None)
-            continue
+            return None
+        text = self._text
         found: set[Gender] = set()
         for title in (entity.title, *(m.title.text for m in entity.mentions if m.title)):
             gender = title_gender(title)
@@ -138,31 +153,38 @@ def entity_genders(
                 gender = name_gender(name)
                 if gender is not None:
                     found.add(gender)
-        genders.append(_agree(found))
-    unknown = {n for n, e in enumerate(entities) if e.kind is _PERSON and genders[n] is None}
-    if unknown:
-        _from_pronouns(text, index, unknown, genders)
-    return genders
+        if not found:
+            found = self._from_pronouns(entity)
+        return _agree(found)
+
+    def _from_pronouns(self, entity: Entity) -> set[Gender]:
+        """The genders of the pronouns after a person's full names (a surname alone may
+        be joined to the wrong person: full names only)."""
+        text = self._text
+        starts = self._starts
+        found: set[Gender] = set()
+        for m in entity.mentions:
+            if " " not in m.text:
+                continue
+            end = m.end
+            stops = []
+            i = bisect.bisect_right(starts, m.start)  # the next mention
+            if i < len(starts):
+                stops.append(starts[i])
+            sentence_end = _SENTENCE_END.search(text, end, end + _PRONOUN_REACH)
+            if sentence_end is not None:
+                stops.append(sentence_end.start())
+            gender = _pronoun_after(text, end, stops)
+            if gender is not None:
+                found.add(gender)
+        return found
 
 
-def _from_pronouns(
+def entity_genders(
     text: str,
+    entities: Sequence[Entity],
     index: Sequence[tuple[int, int, int]],
-    unknown: set[int],
-    genders: list[Gender | None],
-) -> None:
-    """Fill in ``genders`` of the ``unknown`` people from the pronouns after their full
-    names."""
-    seen: dict[int, set[Gender]] = {}
-    for i, (start, end, entity) in enumerate(index):
-        if entity not in unknown or " " not in text[start:end]:
-            continue  # (a surname alone may be joined to the wrong person: full names only)
-        stops = [index[i + 1][0]] if i + 1 < len(index) else []
-        sentence_end = _SENTENCE_END.search(text, end, end + _PRONOUN_REACH)
-        if sentence_end is not None:
-            stops.append(sentence_end.start())
-        gender = _pronoun_after(text, end, stops)
-        if gender is not None:
-            seen.setdefault(entity, set()).add(gender)
-    for entity, found in seen.items():
-        genders[entity] = _agree(found)
+) -> list[Gender | None]:
+    """The gender of every entity (`Genders`, all worked out)."""
+    genders = Genders(text, entities, index)
+    return [genders[n] for n in range(len(entities))]

@@ -56,7 +56,7 @@ def _people(doc: Doc) -> None:
     """Key people by full name; surnames, given names and titles alone join them."""
     mentions = doc.mentions
     first_names = doc.lex.first_names
-    surnames: dict[str, list[tuple[int, str]]] = {}
+    surnames: dict[str, list[tuple[int, int, str]]] = {}
     given: dict[str, str] = {}
     titles: dict[str, str] = {}
     people = _People(doc.text)
@@ -65,10 +65,10 @@ def _people(doc: Doc) -> None:
             m.group = "P:" + m.name
             people.add(m)
             last = m.tokens[-1]
-            surnames.setdefault(last, []).append((m.start, m.group))
+            surnames.setdefault(last, []).append((m.start, m.end, m.group))
             if last[2:3] == "-" and last[:2].lower() in ("al", "el"):
                 # "Assad" for "al-Assad"
-                surnames.setdefault(last[3:], []).append((m.start, m.group))
+                surnames.setdefault(last[3:], []).append((m.start, m.end, m.group))
             if m.tokens[0] in first_names:
                 given.setdefault(m.tokens[0], m.group)
             if m.title:
@@ -115,13 +115,8 @@ class _People:
         self.text = text
         self.genders: dict[str, set[Gender]] = {}
         self.titles: dict[str, set[str]] = {}
-        #: Where each person is named in full as the subject of a sentence.
-        self.subjects: dict[str, list[int]] = {}
 
     def add(self, m: Mention) -> None:
-        text = self.text
-        if opens_sentence(text, sentence_start_before(text, m.start), m.start, m.end):
-            self.subjects.setdefault(m.group, []).append(m.start)
         genders = self.genders.setdefault(m.group, set())
         gender = title_gender(m.title) or name_gender(m.name)
         if gender is not None:
@@ -130,7 +125,7 @@ class _People:
             self.titles.setdefault(m.group, set()).add(m.title.lower())
 
     def titled_alone(
-        self, mentions: list[Mention], surnames: dict[str, list[tuple[int, str]]]
+        self, mentions: list[Mention], surnames: dict[str, list[tuple[int, int, str]]]
     ) -> None:
         """A surname alone with a title whose gender fits nobody named in full with it
         (``Mr. Obama`` when only ``Michelle Obama`` is) is another person: added to
@@ -140,46 +135,49 @@ class _People:
                 continue
             gender = title_gender(m.title)
             named = surnames[m.tokens[0]]
-            if gender is None or any(self.gender(group) in (gender, None) for _, group in named):
+            if gender is None or any(self.gender(g) in (gender, None) for _, _, g in named):
                 continue
             group = "P:" + m.tokens[0]
             self.genders[group] = {gender}
-            named.append((m.start, group))
+            named.append((m.start, m.end, group))
             named.sort()
 
     def gender(self, group: str) -> Gender | None:
         found = self.genders.get(group)
         return next(iter(found)) if found and len(found) == 1 else None
 
-    def choose(self, m: Mention, named: list[tuple[int, str]]) -> str:
+    def choose(self, m: Mention, named: list[tuple[int, int, str]]) -> str:
         """The person a surname alone at ``m`` means, of those ``named`` in full with it
-        (``(where, group)``, in order): one alone; else those a title fits (``Mrs.``,
+        (``(start, end, group)``, in order): one alone; else those a title fits (``Mrs.``,
         ``Senator``); of them, the one named in full as a sentence's subject most
         recently before it, in its paragraph or the one before; else the one named
         first (in news, the person an article is about is named first, as a subject;
         another of the same name comes later, most often in passing: ``for his wife,
         Jane Smith``)."""
-        groups = {group for _, group in named}
-        if len(groups) == 1:
-            return named[0][1]
+        first = named[0][2]
+        if all(group == first for _, _, group in named):
+            return first
         if m.title:
             gender = title_gender(m.title)
             title = m.title.lower()
             fitting = [
-                (at, group)
-                for at, group in named
-                if (gender is not None and self.gender(group) == gender)
-                or title in self.titles.get(group, ())
+                named_at
+                for named_at in named
+                if (gender is not None and self.gender(named_at[2]) == gender)
+                or title in self.titles.get(named_at[2], ())
             ]
             named = fitting or named
-        latest, chosen = -1, named[0][1]
-        for _, group in named:
-            for at in self.subjects.get(group, ()):
-                if latest < at < m.start:
-                    latest = at
-                    # (Only a subject of its paragraph or the one before counts.)
-                    if self.text.count("\n", at, m.start) <= _NEAR_BREAKS:
-                        chosen = group
+        text = self.text
+        chosen = named[0][2]
+        # The last full name before it that opens its sentence, if in its paragraph or
+        # the one before.  (Read only here: few articles name two people alike.)
+        for start, end, group in reversed(named):
+            if start < m.start and opens_sentence(
+                text, sentence_start_before(text, start), start, end
+            ):
+                if text.count("\n", start, m.start) <= _NEAR_BREAKS:
+                    chosen = group
+                break
         return chosen
 
 

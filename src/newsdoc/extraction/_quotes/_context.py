@@ -7,7 +7,7 @@ import operator
 from collections.abc import Sequence
 
 from newsdoc._model import Entity
-from newsdoc.extraction._gender import Gender, entity_genders
+from newsdoc.extraction._gender import Genders
 from newsdoc.extraction._quotes._cues import Cue, CueFinder
 from newsdoc.extraction._quotes._marks import Quotation
 from newsdoc.extraction._quotes._mentions import Mention, Mentions
@@ -105,7 +105,7 @@ class Context(Mentions):
         self.quoted_opens = [quotation[1] for quotation in quotations]
         self.quoted_closes = [quotation[2] for quotation in quotations]
         # Each entity's gender, worked out when a pronoun is first resolved.
-        self.gender_table: list[Gender | None] | None = None
+        self.gender_table: Genders | None = None
         # The running state (with `Mentions.last_speaker`): the speaker of the last
         # quotation kept, and the paragraph and end of that quotation.
         self.previous: Speaker | None = None
@@ -148,11 +148,11 @@ class Context(Mentions):
             limit = breaks[i]
         self.after_limit = next_open if next_open < limit else limit
 
-    def genders(self) -> list[Gender | None]:
-        """Each entity's gender (`entity_genders`), worked out on first use."""
+    def genders(self) -> Genders:
+        """Each entity's gender (`Genders`: each worked out when first asked)."""
         table = self.gender_table
         if table is None:
-            table = self.gender_table = entity_genders(self.text, self.entities, self.items)
+            table = self.gender_table = Genders(self.text, self.entities, self.items)
         return table
 
     def quoted(self, pos: int) -> bool:

@@ -54,20 +54,26 @@ class Mentions:
         inside = self.mentions(start, end)
         if not inside:
             return None
-        kept = [m for n, m in enumerate(inside) if not self.qualifies(m, inside[n + 1 :], end)]
-        if not kept:
-            return None
         entities = self.entities
-        persons = [m for m in kept if entities[m[2]].kind is _PERSON]
-        chosen = (persons or kept)[0 if first else -1]
-        return (chosen[0], chosen[1]), chosen[2]
+        fallback: Mention | None = None
+        order = range(len(inside)) if first else range(len(inside) - 1, -1, -1)
+        for n in order:
+            mention = inside[n]
+            if self.qualifies(mention, inside, n + 1, end):
+                continue
+            if entities[mention[2]].kind is _PERSON:
+                return (mention[0], mention[1]), mention[2]
+            if fallback is None:
+                fallback = mention
+        return None if fallback is None else ((fallback[0], fallback[1]), fallback[2])
 
-    def qualifies(self, mention: Mention, later: list[Mention], end: int) -> bool:
+    def qualifies(self, mention: Mention, inside: list[Mention], later: int, end: int) -> bool:
         """Whether a name in a speaker's phrase only qualifies a noun after it: a
         possessive (``Smith's son told``), a place or a nationality before a word
         (``the Vermont senator``, ``the influential US daily``), a person before another
         person's name with no comma or ``and`` between (``Smith campaign spokesman Jo
-        Lee``, not ``Amy Ward and Tom Price``)."""
+        Lee``, not ``Amy Ward and Tom Price``).  ``inside[later:]`` are the mentions
+        after it in the phrase, which ends at ``end``."""
         text = self.text
         after = mention[1]
         if text.startswith(("'s", "’s"), after):
@@ -77,12 +83,14 @@ class Mentions:
             if text[after : after + 1] != " " or not text[after + 1 : after + 2].islower():
                 return False
             if kind is _NATIONALITY:
-                return True  # ("the Russian official", "Republican claims")
-            # A noun after a place ("the Vermont senator"), not a verb ("Norway said").
+                # An adjective, even before the verb's word ("of Republican claims").
+                return True
+            # A noun after a place, inside the phrase ("the Vermont senator"), not a
+            # verb ("Norway said").
             word = text[after + 1 : after + 20].split(None, 1)[0].strip(",.;:")
-            return CUE.fullmatch(word) is None and word not in AUXILIARIES
+            return after < end and CUE.fullmatch(word) is None and word not in AUXILIARIES
         if kind is _PERSON:
-            for other in later:
+            for other in inside[later:]:
                 if self.entities[other[2]].kind is _PERSON:
                     between = text[after : other[0]]
                     return "," not in between and not _JOINS.intersection(between.split())
