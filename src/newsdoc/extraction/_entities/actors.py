@@ -59,7 +59,7 @@ def _clubs(doc: Doc) -> None:
             line_start = text.rfind("\n", 0, start) + 1
             if RESULT_LINE.match(text, line_start) is None:
                 continue
-        elif not _after_a_match(text, m):
+        elif kind is not PLACE or not _after_a_match(text, m):  # (most: no place)
             continue
         clubs.add(m.name)
     if not clubs:

@@ -113,16 +113,13 @@ class _People:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.genders: dict[str, set[Gender]] = {}
-        self.titles: dict[str, set[str]] = {}
+        self.named: dict[str, list[Mention]] = {}
+        self.genders: dict[str, Gender | None] = {}
 
     def add(self, m: Mention) -> None:
-        genders = self.genders.setdefault(m.group, set())
-        gender = title_gender(m.title) or name_gender(m.name)
-        if gender is not None:
-            genders.add(gender)
-        if m.title:
-            self.titles.setdefault(m.group, set()).add(m.title.lower())
+        """A person named in full (``m.group``): its gender and titles are read from its
+        mentions when first asked (few articles name two people alike)."""
+        self.named.setdefault(m.group, []).append(m)
 
     def titled_alone(
         self, mentions: list[Mention], surnames: dict[str, list[tuple[int, int, str]]]
@@ -138,13 +135,23 @@ class _People:
             if gender is None or any(self.gender(g) in (gender, None) for _, _, g in named):
                 continue
             group = "P:" + m.tokens[0]
-            self.genders[group] = {gender}
+            self.genders[group] = gender
             named.append((m.start, m.end, group))
             named.sort()
 
     def gender(self, group: str) -> Gender | None:
-        found = self.genders.get(group)
-        return next(iter(found)) if found and len(found) == 1 else None
+        """The gender the titles and the given name of a person named in full tell."""
+        if group not in self.genders:
+            found = set()
+            for m in self.named.get(group, ()):
+                gender = title_gender(m.title) or name_gender(m.name)
+                if gender is not None:
+                    found.add(gender)
+            self.genders[group] = found.pop() if len(found) == 1 else None
+        return self.genders[group]
+
+    def titles(self, group: str) -> set[str]:
+        return {m.title.lower() for m in self.named.get(group, ()) if m.title}
 
     def choose(self, m: Mention, named: list[tuple[int, int, str]]) -> str:
         """The person a surname alone at ``m`` means, of those ``named`` in full with it
@@ -164,7 +171,7 @@ class _People:
                 named_at
                 for named_at in named
                 if (gender is not None and self.gender(named_at[2]) == gender)
-                or title in self.titles.get(named_at[2], ())
+                or title in self.titles(named_at[2])
             ]
             named = fitting or named
         text = self.text
