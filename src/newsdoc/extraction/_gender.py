@@ -94,8 +94,11 @@ def _agree(found: set[Gender]) -> Gender | None:
 
 def _kin_before(text: str, start: int) -> Gender | None:
     """A kinship word right before a name at ``start``: ``his wife, Jane Smith``."""
-    words = text[max(0, start - 24) : start].replace(",", " ").split()
-    return _KIN.get(words[-1].lower()) if words else None
+    end = start
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    begin = text.rfind(" ", max(0, end - 16), end) + 1
+    return _KIN.get(text[begin:end].lower())
 
 
 def _pronoun_after(text: str, end: int, stops: Sequence[int]) -> Gender | None:

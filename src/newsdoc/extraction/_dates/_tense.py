@@ -31,8 +31,8 @@ FUTURE, PAST = 1, -1
 #: How far before and after a date its tense words are read.
 _BEFORE, _AFTER = 120, 80
 _SPACES = frozenset(" \u00a0\n")
-#: A word (with its apostrophes and hyphens: "she'll", "so-called").
-_WORD = re.compile(r"[\w'’-]+")
+#: What is stripped from a word's ends (its apostrophes and hyphens are kept).
+_PUNCTUATION = '.,;:!?"“”‘()[]{}—–…/*«»'
 #: What ends the clause after a date (past the character right after it; a full stop
 #: that ends an abbreviation does not).
 _CLAUSE_END = re.compile(r"[,;:()—–.!?\n]")
@@ -78,9 +78,17 @@ def _ends_sentence(view: TextView, dot: int) -> bool:
     return view.text[dot + 1 : dot + 2] in _SPACES and not view.ends_abbreviation(dot)
 
 
+def _words(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, with their apostrophes and hyphens ("she'll",
+    "so-called").  (Split at spaces and stripped of punctuation: several times faster
+    than a regex for the ten words or so a date's tense reads.)"""
+    words = [word.strip(_PUNCTUATION) for word in text[start:end].split()]
+    return [word for word in words if word]
+
+
 def _before(text: str, start: int, end: int) -> int:
     """The tense the last word of ``text[start:end]`` that gives one gives, or 0."""
-    words = _WORD.findall(text, start, end)
+    words = _words(text, start, end)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word in _CUES or word.endswith(_ENDS):
@@ -97,7 +105,7 @@ def _after(view: TextView, end: int) -> int:
     stop = _CLAUSE_END.search(text, end + 1, limit)
     while stop is not None and stop.group() == "." and view.ends_abbreviation(stop.start()):
         stop = _CLAUSE_END.search(text, stop.end(), limit)
-    words = _WORD.findall(text, end, stop.start() if stop else limit)
+    words = _words(text, end, stop.start() if stop else limit)
     for i, word in enumerate(words):
         if word in _CUES or word.endswith(_ENDS):
             sign = _phrase(words, i, _BY_FIRST.get(word), False) or _sign(words, i)

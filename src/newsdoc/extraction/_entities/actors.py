@@ -16,12 +16,15 @@ Mentions after a place preposition (``in England``) stay places.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 
 from newsdoc.extraction._entities.state import Doc, Mention, next_word, prev_word
 from newsdoc.extraction._entities.words import (
     ACTOR_VERBS,
     CLUB_BEFORE,
+    CLUB_BEFORE_LAST,
     MATCH_BETWEEN,
     ORG,
     PERSON,
@@ -33,6 +36,11 @@ from newsdoc.extraction._entities.words import (
 )
 
 __all__ = ["actors"]
+
+#: The longest line read as a line of results or of a table.
+_RESULT_LINE_MAX = 120
+#: A number, with its decimals ("7.0" is one).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def actors(doc: Doc) -> None:
@@ -49,19 +57,16 @@ def _clubs(doc: Doc) -> None:
     text = doc.text
     countries = doc.lex.countries
     clubs: set[str] = set()
-    for m in doc.mentions:
-        kind = m.kind
-        if kind is PERSON or kind is ORG or m.name in countries:
-            continue
-        start, end = m.start, m.end
-        # (The cheap tests first: a digit after the name, or before it.)
-        if text[end + 1 : end + 2].isdigit() or text[start - 2 : start - 1].isdigit():
-            line_start = text.rfind("\n", 0, start) + 1
-            if RESULT_LINE.match(text, line_start) is None:
-                continue
-        elif kind is not PLACE or not _after_a_match(text, m):  # (most: no place)
-            continue
-        clubs.add(m.name)
+    # Only the names in short lines with a number, and the places near a score, are
+    # read.  (Both found with plain string methods: most articles have neither.)
+    for m in _in_short_lines_with_numbers(text, doc.mentions):
+        if m.kind is not PERSON and m.kind is not ORG and _in_a_line_of_results(text, m):
+            clubs.add(m.name)
+    if _may_hold_a_score(text):
+        for m in doc.mentions:
+            if m.kind is PLACE and _after_a_match(text, m):
+                clubs.add(m.name)
+    clubs -= countries
     if not clubs:
         return
     place_before = doc.lex.place_before
@@ -71,11 +76,59 @@ def _clubs(doc: Doc) -> None:
             m.group = "C:" + m.name  # a club: another referent than its town
 
 
+def _in_short_lines_with_numbers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions in lines that may be a line of results: short, with two numbers at
+    least (a paragraph of prose with a number next to a name, "Smith, 43, said", or a
+    headline with one figure, is none)."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        size = len(line)
+        # (A blank line or a paragraph of prose is passed by its length alone.)
+        if 0 < size <= _RESULT_LINE_MAX and len(_NUMBER.findall(line)) >= 2:
+            lines.append((start, start + size))
+        start += size + 1
+    if not lines:
+        return []
+    found = []
+    for m in mentions:
+        i = bisect.bisect_right(lines, (m.start, len(text))) - 1
+        if i >= 0 and m.start < lines[i][1]:
+            found.append(m)
+    return found
+
+
+def _in_a_line_of_results(text: str, m: Mention) -> bool:
+    """Whether ``m`` stands by a number in a line of results or of a table."""
+    start, end = m.start, m.end
+    if not (text[end + 1 : end + 2].isdigit() or text[start - 2 : start - 1].isdigit()):
+        return False
+    return RESULT_LINE.match(text, text.rfind("\n", 0, start) + 1) is not None
+
+
+def _may_hold_a_score(text: str) -> bool:
+    """Whether a dash stands between digits somewhere (``2-0``, ``1 – 1``).
+
+    Found with ``str.find`` for the dashes: a regex for a score is tried at every
+    character of the text, which costs more than all the rest of this pass.
+    """
+    for dash in "-–":
+        at = text.find(dash)
+        while at >= 0:
+            before = text[at - 2 : at].rstrip(" ")
+            after = text[at + 1 : at + 3].lstrip(" ")
+            if before[-1:].isdigit() and after[:1].isdigit():
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
 def _after_a_match(text: str, m: Mention) -> bool:
     """Is the place ``m`` the club beaten, drawn with, met (a score near)?"""
     start = m.start
     return (
         m.kind is PLACE
+        and prev_word(text, start) in CLUB_BEFORE_LAST  # (most places: no search)
         and CLUB_BEFORE.search(text, max(0, start - 25), start) is not None
         and SCORE.search(_line_around(text, start - 40, m.end + 25)) is not None
     )

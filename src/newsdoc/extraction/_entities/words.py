@@ -153,6 +153,9 @@ CLUB_BEFORE = re.compile(
     r" (?:over|to|with|by|at|against)"
     rf"|{_alternatives(_WORDS['club-cues'])}) \Z"
 )
+#: The words that may stand right before a club in a match report (the last word of
+#: `CLUB_BEFORE`): a cheap test before the search.
+CLUB_BEFORE_LAST = frozenset({"over", "to", "with", "by", "at", "against"}) | _WORDS["club-cues"]
 #: A line of a results list or a table: a name and scores ("Wrexham 2 Scunthorpe 2",
 #: "Leeds 1-0 Hull", "NEW YORK 74 57 .565 -"), one name at most between numbers.
 RESULT_LINE = re.compile(

@@ -124,7 +124,7 @@ def subject_of_sentence_before(ctx: Context) -> Speaker | None:
         return None
     if ctx.text[ctx.sentence_start : ctx.open_mark].strip(_SPACES):
         return None  # (words before the quotation in its sentence: not its own sentence)
-    start = ctx.view.sentences.start(ctx.sentence_start - 1, ctx.floor)
+    start = ctx.sentence_start_at(ctx.sentence_start - 1, ctx.floor)
     found = sentence_subject(ctx, start, ctx.sentence_start)
     if found is None or found[1] is None or ctx.entities[found[1]].kind is not _PERSON:
         return None

@@ -55,6 +55,11 @@ class Mentions:
         if not inside:
             return None
         entities = self.entities
+        if len(inside) == 1:  # (most phrases: one name, and no noun after it)
+            mention = inside[0]
+            if self.qualifies(mention, inside, 1, end):
+                return None
+            return (mention[0], mention[1]), mention[2]
         fallback: Mention | None = None
         order = range(len(inside)) if first else range(len(inside) - 1, -1, -1)
         for n in order:
@@ -76,8 +81,9 @@ class Mentions:
         after it in the phrase, which ends at ``end``."""
         text = self.text
         after = mention[1]
-        if text.startswith(("'s", "’s"), after):
-            return True
+        next_char = text[after : after + 1]
+        if next_char == "'" or next_char == "’":
+            return text[after + 1 : after + 2] == "s"  # a possessive
         kind = self.entities[mention[2]].kind
         if kind is _PLACE or kind is _NATIONALITY:
             if text[after : after + 1] != " " or not text[after + 1 : after + 2].islower():

@@ -33,9 +33,10 @@ _first = operator.itemgetter(0)
 #: A chain of paragraphs that speak of one person by pronouns is followed this many
 #: paragraphs back.
 _CHAIN = 3
-#: The pronouns of each gender, as a paragraph's words (case-folded) show them.
+#: The pronouns of each gender as a paragraph's words, between spaces, of any case
+#: ("She", "her"; not "her," before a comma).
 _FORMS = {
-    gender: tuple(word for word, its in PRONOUN_GENDER.items() if its == gender)
+    gender: tuple(f" {word} " for word, its in PRONOUN_GENDER.items() if its == gender)
     for gender in set(PRONOUN_GENDER.values())
 }
 
@@ -63,15 +64,16 @@ def person_before(ctx: Context, gender: Gender | None, pos: int, floor: int) -> 
     while i >= 0:
         start, end, entity = items[i]
         i -= 1
-        if entities[entity].kind is not _PERSON or not _fits(genders[entity], gender):
+        # (The gender last: it is worked out for each person when first asked.)
+        if entities[entity].kind is not _PERSON or ctx.quoted(start):
             continue
-        if ctx.quoted(start):
+        if gender is not None and not _fits(genders[entity], gender):
             continue
         if start < floor:
             return entity if nearest is None else nearest
         if nearest is None:
             nearest = entity
-        if opens_sentence(ctx.text, ctx.view.sentences.start(start), start, end):
+        if opens_sentence(ctx.text, ctx.sentence_start_at(start), start, end):
             return entity
     if nearest is not None:
         return nearest
@@ -114,7 +116,7 @@ def _floor(ctx: Context, pronoun: str, pos: int) -> int:
         if para == 0:
             break
         start, end = paragraphs[para]
-        words = text[start:end].lower().split()
+        words = f" {text[start:end].lower()} "  # (a substring search finds a word)
         if not any(form in words for form in forms):
             break
         para -= 1
@@ -130,8 +132,7 @@ def epithet_referent(ctx: Context, gender: Gender | None, pos: int) -> int | Non
     genders = ctx.genders()
     entities = ctx.entities
     text = ctx.text
-    sentences = ctx.view.sentences
-    start = sentences.start(pos)
+    start = ctx.sentence_start_at(pos)
     persons = [
         m
         for m in ctx.mentions(start, pos)
@@ -142,7 +143,7 @@ def epithet_referent(ctx: Context, gender: Gender | None, pos: int) -> int | Non
         return named.pop() if len(named) == 1 else None
     if start == 0:
         return None
-    before = sentences.start(start - 1)
+    before = ctx.sentence_start_at(start - 1)
     if ctx.view.paragraph_at(pos) - ctx.view.paragraph_at(before) > 1:
         return None
     for m in ctx.mentions(before, start):
