@@ -268,12 +268,15 @@ def _aliases(members: list[Mention], kind: EntityKind, name: str) -> tuple[str, 
 def _full_name(text: str, m: Mention) -> str:
     """A person's full name: its words, with the small words of a surname that the
     text writes between them (``Bill de Blasio``, ``Ludwig van Beethoven``)."""
+    name = " ".join(m.tokens)
+    if m.end - m.shown == len(name):
+        return name  # (most names: nothing written between their words)
     written = text[m.shown : m.end].split()
     if len(written) > len(m.tokens) and all(
         word in m.tokens or word in NAME_PARTICLES for word in written
     ):
         return " ".join(written)
-    return " ".join(m.tokens)
+    return name
 
 
 def _canonical(text: str, root: str, members: list[Mention], kind: EntityKind) -> str:

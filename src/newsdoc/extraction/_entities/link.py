@@ -75,6 +75,10 @@ def _people(doc: Doc) -> None:
                 titles[m.title.lower()] = m.group
     if len(surnames) > 0:
         people.titled_alone(mentions, surnames)
+    # The surnames two people share (most articles: none), told apart by `choose`.
+    shared = {
+        word for word, named in surnames.items() if any(n[2] != named[0][2] for n in named)
+    }
     confirmed: set[str] = set()
     place_before = doc.lex.place_before
     for m in mentions:
@@ -87,7 +91,10 @@ def _people(doc: Doc) -> None:
             continue
         word = tokens[0]
         found = surnames.get(word)
-        target = None if found is None else people.choose(m, found)
+        if found is None:
+            target = None
+        else:
+            target = people.choose(m, found) if word in shared else found[0][2]
         if m.strength >= 3:
             # A listed name that is also the surname of someone in the article: the person,
             # unless a place preposition goes before it ("in Paris").
