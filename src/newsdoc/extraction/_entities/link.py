@@ -76,9 +76,7 @@ def _people(doc: Doc) -> None:
     if len(surnames) > 0:
         people.titled_alone(mentions, surnames)
     # The surnames two people share (most articles: none), told apart by `choose`.
-    shared = {
-        word for word, named in surnames.items() if any(n[2] != named[0][2] for n in named)
-    }
+    shared = {word for word, named in surnames.items() if any(n[2] != named[0][2] for n in named)}
     confirmed: set[str] = set()
     place_before = doc.lex.place_before
     for m in mentions:
