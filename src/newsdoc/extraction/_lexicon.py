@@ -16,7 +16,7 @@ import attrs
 
 from newsdoc._model import EntityKind
 
-__all__ = ["LEXICON", "Lexicon", "load_lexicon", "word_sections", "word_set"]
+__all__ = ["LEXICON", "Lexicon", "load_lexicon", "phrases", "word_sections", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -40,6 +40,12 @@ def word_sections(name: str) -> Mapping[str, frozenset[str]]:
         else:
             current.update(line.split())
     return {key: frozenset(words) for key, words in out.items() if words or key}
+
+
+def phrases(section: frozenset[str]) -> frozenset[str]:
+    """A section of phrases, their words joined by ``_`` in the file ("according_to"
+    is "according to")."""
+    return frozenset(phrase.replace("_", " ") for phrase in section)
 
 
 def _read_all(name: str) -> list[str]:

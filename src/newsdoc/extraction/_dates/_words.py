@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsdoc.extraction._lexicon import word_sections
+from newsdoc.extraction._lexicon import phrases, word_sections
 
 _SECTIONS = word_sections("date_words")
 
@@ -21,8 +21,7 @@ def _numbered(prefix: str, count: int, start: int = 0) -> dict[str, int]:
 
 
 def _phrases(section: str) -> frozenset[str]:
-    """A section of phrases, their words joined by ``_`` in the file."""
-    return frozenset(phrase.replace("_", " ") for phrase in _SECTIONS[section])
+    return phrases(_SECTIONS[section])
 
 
 def _longest_first(words: Iterable[str]) -> list[str]:

@@ -160,15 +160,12 @@ class _People:
 
     def choose(self, m: Mention, named: list[tuple[int, int, str]]) -> str:
         """The person a surname alone at ``m`` means, of those ``named`` in full with it
-        (``(start, end, group)``, in order): one alone; else those a title fits (``Mrs.``,
+        (``(start, end, group)``, in order, two people at least): those a title fits (``Mrs.``,
         ``Senator``); of them, the one named in full as a sentence's subject most
         recently before it, in its paragraph or the one before; else the one named
         first (in news, the person an article is about is named first, as a subject;
         another of the same name comes later, most often in passing: ``for his wife,
         Jane Smith``)."""
-        first = named[0][2]
-        if all(group == first for _, _, group in named):
-            return first
         if m.title:
             gender = title_gender(m.title)
             title = m.title.lower()

@@ -7,14 +7,13 @@ import re
 from collections.abc import Iterable
 
 from newsdoc._model import EntityKind
-from newsdoc.extraction._lexicon import word_sections
+from newsdoc.extraction._lexicon import phrases, word_sections
 
 _SECTIONS = word_sections("quote_words")
 
 
 def _phrases(section: str) -> frozenset[str]:
-    """A section of phrases, their words joined by ``_`` in the file."""
-    return frozenset(phrase.replace("_", " ") for phrase in _SECTIONS[section])
+    return phrases(_SECTIONS[section])
 
 
 def _trie(words: Iterable[str]) -> str:
