@@ -36,7 +36,7 @@ from typing import IO, NamedTuple
 
 from newsdoc.corpus._records import RecordError, Source
 
-__all__ = ["STDIN", "STDIN_NAME", "Kind", "Task", "tasks_of"]
+__all__ = ["STDIN", "STDIN_NAME", "Kind", "Task", "tasks_of", "tasks_of_stream"]
 
 #: The PATH that means standard input, and its name in sources.
 STDIN = "-"
@@ -90,7 +90,7 @@ def tasks_of(paths: Iterable[str], *, max_size: int | None = None) -> Iterator[T
         if path == STDIN:
             yield from _stdin(max_size)
         elif os.path.isdir(path):
-            yield from _found(path, _directory(path), "no input files in this directory")
+            yield from _found(path, _directory(path, max_size), "no input files in this directory")
         elif os.path.exists(path):
             yield from _file(path, max_size)
         elif glob.has_magic(path):
@@ -110,11 +110,11 @@ def _found(path: str, tasks: Iterator[Task], empty: str) -> Iterator[Task]:
         yield _failed(Source(path), "no-input", empty)
 
 
-def _directory(path: str) -> Iterator[Task]:
-    for root, dirs, names in os.walk(path, onerror=None):
+def _directory(path: str, max_size: int | None) -> Iterator[Task]:
+    for root, dirs, names in os.walk(path):
         dirs.sort()
         inputs = sorted(n for n in names if _suffix_in(n, INPUT_SUFFIXES))
-        yield from _files((os.path.join(root, n) for n in inputs), None)
+        yield from _files((os.path.join(root, n) for n in inputs), max_size)
 
 
 def _files(paths: Iterable[str], max_size: int | None) -> Iterator[Task]:
@@ -123,19 +123,37 @@ def _files(paths: Iterable[str], max_size: int | None) -> Iterator[Task]:
 
 
 def _file(path: str, max_size: int | None) -> Iterator[Task]:
-    """The tasks of one file, told by its name."""
-    if _suffix_in(path, _ARCHIVES):
-        yield from _archive(path, max_size)
-    elif _suffix_in(path, _LINES):
-        yield from _guarded(path, _lines_of_file(path, max_size))
-    elif _suffix_in(path, (".gz",)):
-        yield _gunzipped(path, max_size)
-    else:
+    """The tasks of one file, told by its name: a plain article is left for the
+    worker to read; archives and JSON Lines are opened here."""
+    if not _suffix_in(path, _ARCHIVES + _LINES + (".gz",)):
         yield Task(Source(path), Kind.ARTICLE)
+        return
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, once its tasks are made
+    except OSError as error:
+        yield _failed(Source(path), "unreadable", f"cannot read: {_reason(error)}")
+        return
+    with stream:
+        yield from tasks_of_stream(path, stream, max_size)
+
+
+def tasks_of_stream(path: str, stream: IO[bytes], max_size: int | None = None) -> Iterator[Task]:
+    """The tasks of one input already open (a file on a Dask worker, say), told
+    by its name ``path`` as `tasks_of` tells a file.  A zip archive needs a
+    stream that can seek."""
+    if _suffix_in(path, (".zip",)):
+        tasks = _zip(path, stream, max_size)
+    elif _suffix_in(path, _ARCHIVES):
+        tasks = _tar(path, stream, max_size)
+    elif _suffix_in(path, _LINES):
+        tasks = _lines(_unpacked(path, stream), path, None, max_size)
+    else:
+        tasks = iter([_whole(Source(path), _unpacked(path, stream), max_size)])
+    yield from _guarded(path, tasks)
 
 
 def _guarded(path: str, tasks: Iterator[Task]) -> Iterator[Task]:
-    """``tasks``, then a `Kind.FAILED` task if reading the file broke off."""
+    """``tasks``, then a `Kind.FAILED` task if reading the input broke off."""
     try:
         yield from tasks
     except (OSError, EOFError, zlib.error, tarfile.TarError, zipfile.BadZipFile) as error:
@@ -148,12 +166,11 @@ def _reason(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def _lines_of_file(path: str, max_size: int | None) -> Iterator[Task]:
-    with open(path, "rb") as raw:
-        stream: IO[bytes] | gzip.GzipFile = raw
-        if path.lower().endswith(".gz"):
-            stream = gzip.GzipFile(fileobj=raw)
-        yield from _lines(stream, path, None, max_size)
+def _unpacked(name: str, stream: IO[bytes]) -> IO[bytes]:
+    """``stream``, gunzipped as it is read when ``name`` ends in ``.gz``."""
+    if name.lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
+    return stream
 
 
 def _lines(
@@ -170,15 +187,12 @@ def _lines(
             yield Task(source, Kind.LINE, line)
 
 
-def _gunzipped(path: str, max_size: int | None) -> Task:
-    try:
-        with gzip.open(path) as stream:
-            data = stream.read() if max_size is None else stream.read(max_size + 1)
-    except (OSError, EOFError, zlib.error) as error:
-        return _failed(Source(path), "unreadable", f"cannot read: {_reason(error)}")
+def _whole(source: Source, stream: IO[bytes], max_size: int | None) -> Task:
+    """One article read from ``stream``, or a ``too-large`` failure."""
+    data = stream.read() if max_size is None else stream.read(max_size + 1)
     if max_size is not None and len(data) > max_size:
-        return _failed(Source(path), "too-large", f"over max_size ({max_size} bytes) unpacked")
-    return Task(Source(path), Kind.ARTICLE, data)
+        return _failed(source, "too-large", f"over max_size ({max_size} bytes)")
+    return Task(source, Kind.ARTICLE, data)
 
 
 def _member_tasks(
@@ -187,26 +201,15 @@ def _member_tasks(
     """The tasks of one archive member (read here, since the worker cannot)."""
     source = Source(path, member)
     if _suffix_in(member, _LINES):
-        lines = gzip.GzipFile(fileobj=stream) if member.lower().endswith(".gz") else stream
-        yield from _lines(lines, path, member, max_size)
+        yield from _lines(_unpacked(member, stream), path, member, max_size)
     elif max_size is not None and size > max_size:
         yield _failed(source, "too-large", f"{size} bytes, over max_size ({max_size})")
     else:
-        data = stream.read()
-        if member.lower().endswith(".gz"):
-            data = gzip.decompress(data)
-        yield Task(source, Kind.ARTICLE, data)
+        yield _whole(source, _unpacked(member, stream), max_size)
 
 
-def _archive(path: str, max_size: int | None) -> Iterator[Task]:
-    if _suffix_in(path, (".zip",)):
-        yield from _guarded(path, _zip(path, max_size))
-    else:
-        yield from _guarded(path, _tar(path, max_size))
-
-
-def _zip(path: str, max_size: int | None) -> Iterator[Task]:
-    with zipfile.ZipFile(path) as archive:
+def _zip(path: str, stream: IO[bytes], max_size: int | None) -> Iterator[Task]:
+    with zipfile.ZipFile(stream) as archive:
         for info in archive.infolist():
             if info.is_dir() or not _suffix_in(info.filename, INPUT_SUFFIXES):
                 continue
@@ -214,25 +217,25 @@ def _zip(path: str, max_size: int | None) -> Iterator[Task]:
                 yield _nested(path, info.filename)
                 continue
             try:
-                with archive.open(info) as stream:
-                    yield from _member_tasks(path, info.filename, info.file_size, stream, max_size)
+                with archive.open(info) as member:
+                    yield from _member_tasks(path, info.filename, info.file_size, member, max_size)
             except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:
                 yield _failed(Source(path, info.filename), "unreadable", _reason(error))
 
 
-def _tar(path: str, max_size: int | None) -> Iterator[Task]:
+def _tar(path: str, stream: IO[bytes], max_size: int | None) -> Iterator[Task]:
     # "r|*": a stream, member after member, never the whole archive in memory.
-    with tarfile.open(path, "r|*") as archive:
+    with tarfile.open(fileobj=stream, mode="r|*") as archive:
         for info in archive:
             if not info.isfile() or not _suffix_in(info.name, INPUT_SUFFIXES):
                 continue
             if _suffix_in(info.name, _ARCHIVES):
                 yield _nested(path, info.name)
                 continue
-            stream = archive.extractfile(info)
-            if stream is None:  # pragma: no cover - isfile() members always have one
+            member = archive.extractfile(info)
+            if member is None:  # pragma: no cover - isfile() members always have one
                 continue
-            yield from _member_tasks(path, info.name, info.size, stream, max_size)
+            yield from _member_tasks(path, info.name, info.size, member, max_size)
 
 
 def _nested(path: str, member: str) -> Task:
