@@ -13,29 +13,30 @@ not be read or was too large, or a file held an error (``check``, and
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from typing import NamedTuple, TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple, TextIO
+
+import msgspec
 
 from newsdoc import __version__
-from newsdoc._errors import CODES, ParseError
-from newsdoc._json import to_json
-from newsdoc._model import Article
-from newsdoc._reader import id_from_filename, loads, read_at_most
+from newsdoc._errors import CODES
 from newsdoc._writer import dumps
+from newsdoc.corpus._atomic import OutputError
+from newsdoc.corpus._outputs import Output, encode_article_lines, open_output
+from newsdoc.corpus._records import Record
+from newsdoc.corpus._run import Batch, batches, read_records
+from newsdoc.corpus._sources import tasks_of
+from newsdoc.corpus._work import Options
 
 __all__ = ["main"]
 
-#: The PATH that means standard input, and its name in messages.
-STDIN = "-"
-STDIN_NAME = "<stdin>"
-
 _PATHS_HELP = (
-    "files, directories (every *.txt file below them), quoted glob patterns "
-    "('corpus/**/*.txt'), or '-' for standard input"
+    "files, directories (every input file below them), quoted glob patterns "
+    "('corpus/**/*.txt'), zip and tar archives, JSON Lines of newsdoc JSON "
+    "(.jsonl, .jsonl.gz), or '-' for standard input"
 )
 
 _EPILOG = """\
@@ -74,6 +75,13 @@ def _add_common(command: argparse.ArgumentParser, no_extract_help: str) -> None:
         help="report files larger than this as too-large errors instead of reading them",
     )
     command.add_argument("--no-extract", dest="extract", action="store_false", help=no_extract_help)
+    command.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="read in N worker processes (0: one per core); the order stays the same",
+    )
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -109,6 +117,26 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         action="store_true",
         help="treat error diagnostics as failures: print nothing for such a file, exit 1",
     )
+    parse.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the records to FILE: .jsonl, .jsonl.gz or .parquet (extra 'arrow'), "
+        "written whole or not at all; without it, articles go to standard output",
+    )
+    parse.add_argument(
+        "--indent",
+        type=int,
+        metavar="N",
+        help="print one readable JSON document, indented by N spaces (a list when there "
+        "are several articles)",
+    )
+    parse.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="no progress bar (there is none unless standard error is a terminal)",
+    )
     _add_common(parse, "structure only: no entities, quotes or dates (several times faster)")
     check = commands.add_parser(
         "check",
@@ -126,7 +154,36 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         check,
         "check the structure only, without extraction's diagnostics (unbalanced-quote)",
     )
-    return parser, {"parse": parse, "check": check}
+    convert = commands.add_parser(
+        "convert",
+        help="write newsdoc JSON (or JSON Lines of records) back as seed text",
+        description=(
+            "Read newsdoc JSON documents or JSON Lines of records and write each article "
+            "in the canonical seed layout: one article to standard output or -o FILE; "
+            "several into the directory -o DIR, one file each."
+        ),
+    )
+    convert.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    convert.add_argument(
+        "-o", "--output", metavar="FILE|DIR", help="the file (one article) or directory"
+    )
+    stats = commands.add_parser(
+        "stats",
+        help="sum a corpus up: articles, dates, top entities and speakers, codes",
+        description="Read a corpus and print what it holds.",
+    )
+    stats.add_argument("--top", type=int, default=10, metavar="N", help="how many of each top list")
+    stats.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    stats.add_argument(
+        "--plot", metavar="PNG", help="draw articles per day and the top entities (extra 'plot')"
+    )
+    stats.add_argument(
+        "--near-duplicates",
+        action="store_true",
+        help="also find near-duplicate clusters with MinHash and LSH (extra 'dedupe')",
+    )
+    _add_common(stats, "count the structure only: no entities or speakers")
+    return parser, {"parse": parse, "check": check, "convert": convert, "stats": stats}
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -157,117 +214,109 @@ def _usage_error(args: argparse.Namespace, message: str, err: TextIO) -> int:
     return 2
 
 
-class _Files(NamedTuple):
-    """The files the PATHs name, in order, and how many PATHs do not exist."""
-
-    files: list[str]
-    missing: int
-
-
-def _expand(paths: Sequence[str], err: TextIO) -> _Files:
-    """Each file a PATH names (shared): ``-`` itself, a file itself, the ``*.txt``
-    files below a directory, or a glob pattern's files, sorted by name.
-
-    A PATH that does not exist (and is no pattern) is reported as an error on
-    ``err``; a directory or a pattern without any file, as a warning.
-    """
-    files: list[str] = []
-    missing = 0
-    for path in paths:
-        if path == STDIN:
-            found = [path]
-        elif os.path.isdir(path):
-            below = glob.glob(os.path.join(glob.escape(path), "**", "*.txt"), recursive=True)
-            found = sorted(p for p in below if os.path.isfile(p))
-        elif os.path.exists(path):
-            found = [path]
-        elif glob.has_magic(path):
-            found = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
-        else:
-            print(f"{path}: error: no such file or directory", file=err)
-            missing += 1
-            continue
-        if not found:
-            print(f"{path}: warning: no files found", file=err)
-        files += found
-    return _Files(files, missing)
-
-
-def _nothing_to(command: str, err: TextIO) -> int:
-    """No PATH gave a file (shared): an error, after the PATHs' own messages."""
-    print(f"newsdoc {command}: error: no files to {command}", file=err)
-    return 1
-
-
-def _name(path: str) -> str:
-    """How a file is named in messages."""
-    return STDIN_NAME if path == STDIN else path
-
-
-def _located(name: str, line: int, col: int, code: str, message: str) -> str:
-    """A diagnostic as printed: FILE:LINE:COL: CODE: MESSAGE."""
-    return f"{name}:{line}:{col}: {code}: {message}"
-
-
-def _read(path: str, max_size: int | None) -> bytes:
-    """The bytes of a file or standard input; `ParseError` (``too-large``), giving
-    the real size where it is known, when there are over ``max_size``."""
-    if path == STDIN:
-        return read_at_most(sys.stdin.buffer, max_size)
-    with open(path, "rb") as fp:
-        return read_at_most(fp, max_size)
-
-
-class _Failure(NamedTuple):
-    """A file that gave no article: its code (``unreadable``, or the ParseError's) and
-    the line that reports it."""
-
-    code: str
-    line: str
-
-
-def _load(path: str, *, strict: bool, max_size: int | None, extract: bool) -> Article | _Failure:
-    """Read and parse one file (shared)."""
-    name = _name(path)
-    file_id = None if path == STDIN else id_from_filename(path)
+def _workers(text: str) -> int:
+    """``--workers``: a whole number of processes, 0 for one per core."""
     try:
-        data = _read(path, max_size)
-        return loads(data, strict=strict, id=file_id, max_size=max_size, extract=extract)
-    except OSError as error:
-        return _Failure("unreadable", f"{name}: error: cannot read: {error.strerror or error}")
-    except ParseError as error:  # too-large; with strict=True, the first error too
-        return _Failure(
-            error.code, _located(name, error.lineno, error.colno, error.code, error.msg)
-        )
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 for one per core: {text!r}")
+    return value or os.cpu_count() or 1
 
 
-def _print_diagnostics(stream: TextIO, path: str, article: Article) -> None:
-    """Every diagnostic of an article, one a line (shared)."""
-    name = _name(path)
-    for d in article.diagnostics:
-        print(_located(name, d.lineno, d.colno, d.code, d.message), file=stream)
+class _Run(NamedTuple):
+    """What a command learnt while reading: records read, records without an
+    article (``no-input`` warnings apart), PATHs not found, and each code's count."""
+
+    records: int
+    failed: int
+    missing: int
+    codes: Counter[str]
+
+
+class _Progress:
+    """A progress bar on standard error when it is a terminal (tqdm); nothing in a
+    pipe or with ``--no-progress``.  Lines printed while it shows go above it."""
+
+    def __init__(self, err: TextIO, show: bool) -> None:
+        self._err = err
+        self._bar: Any = None
+        if show and err.isatty():
+            from tqdm import tqdm
+
+            self._bar = tqdm(file=err, unit=" articles", mininterval=0.5, dynamic_ncols=True)
+
+    def print(self, line: str) -> None:
+        if self._bar is None:
+            print(line, file=self._err)
+        else:
+            self._bar.write(line, file=self._err)
+
+    def update(self, count: int) -> None:
+        if self._bar is not None:
+            self._bar.update(count)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _batches(
+    args: argparse.Namespace, encode: Callable[[list[Record]], Any]
+) -> Iterator[Batch[Any]]:
+    """The batches of the command's PATHs (shared)."""
+    options = Options(getattr(args, "strict", False), args.max_size, args.extract)
+    tasks = tasks_of(args.paths, max_size=args.max_size)
+    return batches(tasks, encode, options, args.workers)
+
+
+def _report(batch: Batch[Any], say: Callable[[str], None], diagnostics: bool) -> tuple[int, int]:
+    """Print a batch's failures (and its diagnostics, when asked); return how many
+    records failed and how many PATHs were not found (shared)."""
+    failed = missing = 0
+    for code, line in batch.failures:
+        say(line)
+        failed += code != "no-input"
+        missing += code == "not-found"
+    if diagnostics:
+        for line in batch.diagnostics:
+            say(line)
+    return failed, missing
+
+
+def _nothing_read(run: _Run) -> bool:
+    """Whether no PATH gave anything to read: only not-found and no-input records."""
+    return run.records == run.codes["not-found"] + run.codes["no-input"]
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    found = _expand(args.paths, err)
-    if not found.files:
-        return _nothing_to("check", err)
     counts: Counter[str] = Counter()
-    failed = 0
-    for path in found.files:
-        result = _load(path, strict=False, max_size=args.max_size, extract=args.extract)
-        if isinstance(result, _Failure):
-            counts[result.code] += 1
-            failed += 1
-            if not args.quiet:
-                print(result.line, file=out)
-            continue
-        counts.update(d.code for d in result.diagnostics)
+    records = failed = missing = with_errors = 0
+    for batch in _batches(args, _error_count):
+        for code, line in batch.failures:
+            print(line, file=err if code in ("not-found", "no-input") else out)
+            missing += code == "not-found"
+            failed += code not in ("not-found", "no-input")
         if not args.quiet:
-            _print_diagnostics(out, path, result)
-        failed += bool(result.errors)
-    _summary(out, len(found.files), failed, found.missing, counts)
-    return 1 if failed or found.missing else 0
+            for line in batch.diagnostics:
+                print(line, file=out)
+        counts.update(batch.codes)
+        records += batch.size
+        with_errors += batch.payload
+    run = _Run(records, failed, missing, counts)
+    if _nothing_read(run):
+        return _nothing_to("check", err)
+    counts.pop("not-found", None)
+    counts.pop("no-input", None)
+    files = records - missing - run.codes["no-input"]
+    _summary(out, files, failed + with_errors, missing, counts)
+    return 1 if failed or with_errors or missing else 0
+
+
+def _error_count(records: list[Record]) -> int:
+    """How many records hold an article with an error diagnostic."""
+    return sum(1 for r in records if r.article is not None and r.article.errors)
 
 
 def _summary(out: TextIO, files: int, failed: int, missing: int, counts: Counter[str]) -> None:
@@ -282,32 +331,200 @@ def _summary(out: TextIO, files: int, failed: int, missing: int, counts: Counter
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    text = args.format == "text"
-    if text and len(args.paths) != 1:
-        return _usage_error(args, "--format text takes exactly one PATH", err)
-    found = _expand(args.paths, err)
-    if text and len(found.files) > 1:
-        message = f"--format text takes exactly one file; {args.paths[0]} holds {len(found.files)}"
-        return _usage_error(args, message, err)
-    if not found.files:
+    if args.format == "text":
+        return _parse_text(args, out, err)
+    if args.indent is not None:
+        return _parse_indented(args, out, err)
+    try:
+        encode, output = open_output(args.output, None if args.output else out.buffer)
+    except (ValueError, ImportError) as error:
+        return _usage_error(args, str(error), err)
+    except OutputError as error:
+        print(f"newsdoc parse: error: {error.strerror}", file=err)
+        return 1
+    progress = _Progress(err, args.progress)
+    try:
+        run = _write_all(args, encode, output, progress)
+    except KeyboardInterrupt:
+        progress.close()
+        return _interrupted(output, err)
+    except OutputError as error:
+        progress.close()
+        output.abort()
+        print(f"newsdoc parse: error: {error.strerror}", file=err)
+        return 1
+    progress.close()
+    if _nothing_read(run):
+        output.abort()
         return _nothing_to("parse", err)
-    status = 1 if found.missing else 0
-    for path in found.files:
-        result = _load(path, strict=args.strict, max_size=args.max_size, extract=args.extract)
-        if isinstance(result, _Failure):
-            print(result.line, file=err)
-            status = 1
-            continue
-        _print_diagnostics(err, path, result)
-        if not text:
-            out.write(to_json(result).decode("utf-8") + "\n")
-            continue
-        try:
-            out.write(dumps(result))
-        except ValueError as error:
-            print(f"{_name(path)}: error: cannot be written: {error}", file=err)
-            status = 1
-    return status
+    return _finish(output, run, args.output, err)
+
+
+def _write_all(
+    args: argparse.Namespace,
+    encode: Callable[[list[Record]], Any],
+    output: Output,
+    progress: _Progress,
+) -> _Run:
+    """Read every PATH and write its records; what was read."""
+    records = failed = missing = 0
+    codes: Counter[str] = Counter()
+    # Written to a file, the diagnostics are in each record: standard error
+    # then only names the inputs that gave no article.
+    diagnostics = args.output is None
+    for batch in _batches(args, encode):
+        output.write_payload(batch.payload, batch.size)
+        bad, lost = _report(batch, progress.print, diagnostics)
+        failed, missing, records = failed + bad, missing + lost, records + batch.size
+        codes.update(batch.codes)
+        progress.update(batch.size)
+    return _Run(records, failed, missing, codes)
+
+
+def _finish(output: Output, run: _Run, path: str | None, err: TextIO) -> int:
+    """Give the output its name and sum the run up (for a file)."""
+    try:
+        output.close()
+    except OutputError as error:
+        print(f"newsdoc parse: error: {error.strerror}", file=err)
+        return 1
+    if path is not None:
+        articles = run.records - run.failed - run.codes["no-input"]
+        print(f"newsdoc parse: {articles} articles, {run.failed} failed: {path}", file=err)
+    return 1 if run.failed else 0
+
+
+def _interrupted(output: Output, err: TextIO) -> int:
+    """Ctrl-C: every record finished so far is kept, in a valid file."""
+    try:
+        output.close()
+    except OutputError as error:
+        print(f"newsdoc parse: error: {error.strerror}", file=err)
+        return 130
+    print(f"newsdoc parse: interrupted; {output.count} records written", file=err)
+    return 130
+
+
+def _parse_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``--format text``: one file, rewritten in the canonical seed layout."""
+    if len(args.paths) != 1:
+        return _usage_error(args, "--format text takes exactly one PATH", err)
+    if args.output is not None:
+        return _usage_error(args, "--format text writes to standard output: drop -o", err)
+    records = list(
+        read_records(args.paths, strict=args.strict, max_size=args.max_size, extract=args.extract)
+    )
+    usable = [
+        r for r in records if r.error is None or r.error.code not in ("not-found", "no-input")
+    ]
+    if len(usable) > 1:
+        message = f"--format text takes exactly one file; {args.paths[0]} holds {len(usable)}"
+        return _usage_error(args, message, err)
+    for record in records:
+        for line in record.located():
+            print(line, file=err)
+    if not usable:
+        return _nothing_to("parse", err)
+    article = usable[0].article
+    if article is None:
+        return 1
+    try:
+        out.write(dumps(article))
+    except ValueError as error:
+        print(f"{usable[0].source}: error: cannot be written: {error}", file=err)
+        return 1
+    return 0
+
+
+def _nothing_to(command: str, err: TextIO) -> int:
+    """No PATH gave a file (shared): an error, after the PATHs' own messages."""
+    print(f"newsdoc {command}: error: no files to {command}", file=err)
+    return 1
+
+
+def _parse_indented(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``--indent N``: the articles as one readable JSON document (held in memory:
+    this is for reading, not for corpora)."""
+    if args.output is not None:
+        return _usage_error(args, "--indent prints one document: drop -o", err)
+    lines: list[bytes] = []
+    failed = 0
+    for batch in _batches(args, encode_article_lines):
+        lines += batch.payload.splitlines()
+        failed += _report(batch, lambda line: print(line, file=err), True)[0]
+    if not lines:
+        return 1 if failed else _nothing_to("parse", err)
+    document = lines[0] if len(lines) == 1 else b"[" + b",".join(lines) + b"]"
+    out.write(msgspec.json.format(document, indent=args.indent).decode("utf-8") + "\n")
+    return 1 if failed else 0
+
+
+def _cmd_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """newsdoc JSON back to seed text: one article to a file or standard output,
+    several to a directory."""
+    from newsdoc.corpus._convert import convert
+
+    return convert(args.paths, args.output, out, err)
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from newsdoc.corpus._stats import CorpusStats
+
+    stats = CorpusStats()
+    failures: Counter[str] = Counter()
+    records = read_records(
+        args.paths, workers=args.workers, max_size=args.max_size, extract=args.extract
+    )
+    counted = _counted(records, stats, failures, err)
+    clusters = None
+    if args.near_duplicates:
+        from newsdoc.corpus._dedupe import near_duplicates
+
+        clusters = near_duplicates(counted)
+    else:
+        for _ in counted:
+            pass
+    if failures.total() == failures["not-found"] + failures["no-input"] == stats.records:
+        return _nothing_to("stats", err)
+    if args.json:
+        figures = stats.to_dict(args.top)
+        if clusters is not None:
+            figures["near_duplicates"] = [[str(s) for s in c] for c in clusters]
+        out.write(msgspec.json.format(msgspec.json.encode(figures), indent=2).decode() + "\n")
+    else:
+        out.write(stats.render(args.top))
+        if clusters is not None:
+            print(f"near-duplicate clusters: {len(clusters)}", file=out)
+            for cluster in clusters:
+                print("  " + "  ".join(str(source) for source in cluster), file=out)
+    if args.plot:
+        from newsdoc.corpus._plot import plot_stats
+
+        plot_stats(stats, args.plot, top=args.top)
+    real = failures.total() - failures["no-input"]
+    return 1 if real else 0
+
+
+def _counted(
+    records: Iterator[Record], stats: Any, failures: Counter[str], err: TextIO
+) -> Iterator[Record]:
+    """The records, each added to ``stats`` as it passes; those without an article
+    are reported on ``err`` and counted by code in ``failures``."""
+    for record in records:
+        stats.add(record)
+        if record.error is not None:
+            failures[record.error.code] += 1
+            for line in record.located():
+                print(line, file=err)
+        yield record
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "parse": _cmd_parse,
+    "check": _cmd_check,
+    "convert": _cmd_convert,
+    "stats": _cmd_stats,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -315,9 +532,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     out, err = sys.stdout, sys.stderr
     try:
-        if args.command == "check":
-            return _cmd_check(args, out, err)
-        return _cmd_parse(args, out, err)
+        return _COMMANDS[args.command](args, out, err)
     except BrokenPipeError:
         # The reader went away (``newsdoc parse ... | head``): not an error of ours.
         sys.stderr.close()

@@ -79,10 +79,18 @@ class Record:
         return self.article is not None
 
     def located(self) -> list[str]:
-        """Every diagnostic, or the error, as ``SOURCE:LINE:COL: CODE: MESSAGE`` lines."""
-        if self.error is not None:
-            return [f"{self.source}: error: {self.error}"]
-        return [f"{self.source}:{d}" for d in self.diagnostics]
+        """Every diagnostic, or the error, as the command line prints them:
+        ``SOURCE:LINE:COL: CODE: MESSAGE``, or ``SOURCE: error: MESSAGE`` for an
+        error with no place in the input (``SOURCE: warning: ...`` for
+        ``no-input``)."""
+        error = self.error
+        if error is None:
+            return [f"{self.source}:{d}" for d in self.diagnostics]
+        if error.lineno is not None:
+            where = f"{self.source}:{error.lineno}:{error.colno or 1}"
+            return [f"{where}: {error.code}: {error.message}"]
+        severity = "warning" if error.code == "no-input" else "error"
+        return [f"{self.source}: {severity}: {error.message}"]
 
 
 def article_record(source: Source, article: Article) -> Record:

@@ -90,12 +90,12 @@ def tasks_of(paths: Iterable[str], *, max_size: int | None = None) -> Iterator[T
         if path == STDIN:
             yield from _stdin(max_size)
         elif os.path.isdir(path):
-            yield from _found(path, _directory(path, max_size), "no input files in this directory")
+            yield from _found(path, _directory(path, max_size), "no files found")
         elif os.path.exists(path):
             yield from _file(path, max_size)
         elif glob.has_magic(path):
             matches = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
-            yield from _found(path, _files(matches, max_size), "no files match this pattern")
+            yield from _found(path, _files(matches, max_size), "no files found")
         else:
             yield _failed(Source(path), "not-found", "no such file or directory")
 
@@ -246,9 +246,13 @@ def _nested(path: str, member: str) -> Task:
 def _stdin(max_size: int | None) -> Iterator[Task]:
     """Standard input: JSON Lines when its first line is a JSON object on its own,
     else one article."""
-    stream = sys.stdin.buffer
-    data = stream.read() if max_size is None else stream.read(max_size + 1)
     source = Source(STDIN_NAME)
+    try:
+        stream = sys.stdin.buffer
+        data = stream.read() if max_size is None else stream.read(max_size + 1)
+    except OSError as error:
+        yield _failed(source, "unreadable", f"cannot read: {_reason(error)}")
+        return
     if max_size is not None and len(data) > max_size:
         yield _failed(source, "too-large", f"over max_size ({max_size} bytes)")
         return
