@@ -43,6 +43,10 @@ _EPILOG = """\
 examples:
   newsdoc parse seeds/000_5034f051d719ed27.txt
   newsdoc parse --strict corpus/ > articles.jsonl
+  newsdoc parse corpus/ -o articles.jsonl.gz --workers 0
+  newsdoc parse corpus.zip -o articles.parquet
+  newsdoc convert articles.jsonl.gz -o texts/
+  newsdoc stats articles.jsonl.gz --plot stats.png
   newsdoc parse --format text messy.txt > clean.txt
   newsdoc check corpus/
   newsdoc check 'corpus/**/*.txt' --quiet
@@ -98,9 +102,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "parse",
         help="parse articles and print them as JSON (or canonical seed text)",
         description=(
-            "Parse seed-format files. One file prints one JSON object; several print "
-            "JSON Lines, one article per line, in the order given (a directory's or a "
-            "pattern's files sorted by name). Diagnostics go to standard error."
+            "Parse seed-format files into records: each article's JSON with its source, "
+            "content hash and diagnostics. To standard output, one article prints one JSON "
+            "object and several print JSON Lines, in the order given (a directory's or a "
+            "pattern's files sorted by name), and diagnostics go to standard error; with "
+            "-o, every record (those of inputs that gave no article too) goes to the file."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
