@@ -396,7 +396,8 @@ def _finish(output: Output, run: _Run, path: str | None, err: TextIO) -> int:
         return 1
     if path is not None:
         articles = run.records - run.failed - run.codes["no-input"]
-        print(f"newsdoc parse: {articles} articles, {run.failed} failed: {path}", file=err)
+        noun = "article" if articles == 1 else "articles"
+        print(f"newsdoc parse: {articles} {noun}, {run.failed} failed: {path}", file=err)
     return 1 if run.failed else 0
 
 
