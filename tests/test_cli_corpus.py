@@ -1,0 +1,162 @@
+"""The corpus side of the command line: -o, --workers, --indent, progress, convert."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import newsdoc
+from newsdoc.cli import _Progress, main
+from newsdoc.corpus import read_records
+from tests.conftest import SAMPLE
+
+STORIES = [
+    "date: 2024-03-01\nCouncil backs the bridge\n\nThe council voted on Monday.\n",
+    "date: 2024-03-02\nFloods close the road\n\nWater rose overnight.\n",
+    "Headline without a date\n\nA paragraph.\n",
+]
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _corpus(root: Path) -> Path:
+    root.mkdir()
+    for n, text in enumerate(STORIES):
+        (root / f"{n}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.ndjson"])
+def test_parse_writes_every_record_to_the_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    folder = _corpus(tmp_path / "in")
+    target = tmp_path / name
+    code, out, err = run(
+        ["parse", str(folder), str(tmp_path / "nope.txt"), "-o", str(target)], capsys
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{tmp_path}/nope.txt: error: no such file or directory",
+        f"newsdoc parse: 3 articles, 1 failed: {target}",
+    ]
+    data = target.read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    lines = [json.loads(line) for line in data.splitlines()]
+    assert [line.get("headline") for line in lines] == [
+        "Council backs the bridge",
+        "Floods close the road",
+        "Headline without a date",
+        None,
+    ]
+    assert [d["code"] for d in lines[2]["diagnostics"]] == ["no-date"]
+    assert lines[3]["error"]["code"] == "not-found"
+    assert list(read_records(str(target))) == list(
+        read_records([str(folder), str(tmp_path / "nope.txt")])
+    )
+
+
+def test_the_output_name_must_say_its_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["parse", str(SAMPLE), "-o", str(tmp_path / "out.csv")], capsys)
+    assert (code, out) == (2, "")
+    assert "cannot tell the output format of" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_workers_give_the_same_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path / "in")
+    assert main(["parse", str(folder), "-o", str(tmp_path / "one.jsonl")]) == 0
+    assert main(["parse", str(folder), "-o", str(tmp_path / "two.jsonl"), "--workers", "2"]) == 0
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    code, out, _ = run(["parse", str(folder), "--workers", "2"], capsys)
+    assert code == 0
+    assert out.encode() == (tmp_path / "one.jsonl").read_bytes()
+
+
+def test_workers_must_be_a_whole_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["parse", "--workers", "two", str(SAMPLE)])
+    assert info.value.code == 2
+    assert "argument --workers: must be a whole number" in capsys.readouterr().err
+
+
+def test_indent_prints_one_readable_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["parse", "--indent", "2", str(SAMPLE)], capsys)
+    assert code == 0
+    assert out.startswith('{\n  "schema_version": 2,\n')
+    assert newsdoc.from_json(out) == newsdoc.read(SAMPLE)
+    folder = _corpus(tmp_path / "in")
+    code, out, err = run(["parse", "--indent", "1", str(folder)], capsys)
+    assert code == 0
+    assert [a["headline"] for a in json.loads(out)] == [s.split("\n")[1] for s in STORIES[:2]] + [
+        "Headline without a date"
+    ]
+    assert err == f"{folder}/2.txt:1:1: no-date: No date header line\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe() -> None:
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream, show in ((terminal, True), (pipe, True), (_Terminal(), False)):
+        progress = _Progress(stream, show)
+        progress.update(5)
+        progress.print("a line")
+        progress.close()
+    assert "5" in terminal.getvalue()
+    assert "articles" in terminal.getvalue()
+    assert pipe.getvalue() == "a line\n"
+
+
+def test_convert_writes_seed_text_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path / "in")
+    records = tmp_path / "records.jsonl"
+    assert run(["parse", str(folder), str(SAMPLE), "-o", str(records)], capsys)[0] == 0
+    code, out, err = run(["convert", str(records), "-o", str(tmp_path / "texts")], capsys)
+    assert (code, out, err) == (
+        1,
+        "",
+        "newsdoc convert: error: several articles: give -o a directory, not '"
+        + str(tmp_path / "texts")
+        + "'\n",
+    )
+    code, out, err = run(["convert", str(records), "-o", str(tmp_path / "texts") + "/"], capsys)
+    assert (code, out, err) == (0, "", "")
+    names = sorted(p.name for p in (tmp_path / "texts").iterdir())
+    assert names == ["000001.txt", "000002.txt", "000003.txt", "000004_5034f051d719ed27.txt"]
+    assert (tmp_path / "texts" / names[3]).read_bytes() == SAMPLE.read_bytes()
+    again = [newsdoc.read(tmp_path / "texts" / n, extract=False).headline for n in names[:3]]
+    assert again == ["Council backs the bridge", "Floods close the road", "Headline without a date"]
+
+
+def test_convert_one_article_and_bad_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "one.json"
+    document.write_bytes(newsdoc.to_json(newsdoc.read(SAMPLE)))
+    code, out, err = run(["convert", str(document)], capsys)
+    assert (code, err) == (0, "")
+    assert out == SAMPLE.read_text(encoding="utf-8")
+    assert main(["convert", str(document), "-o", str(tmp_path / "one.txt")]) == 0
+    assert (tmp_path / "one.txt").read_bytes() == SAMPLE.read_bytes()
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"schema_version": 2}\n', encoding="utf-8")
+    code, out, err = run(["convert", str(broken)], capsys)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{broken}:1: error: headline: missing")
