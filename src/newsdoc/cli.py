@@ -57,15 +57,17 @@ exist is an error; a directory or glob pattern without any file is a warning
 """
 
 
+def _whole_number(text: str, meaning: str) -> int:
+    """A whole number of 0 or more, or the argparse error that says it must be ``meaning``."""
+    value = int(text) if text.strip().isdigit() else -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be {meaning}: {text!r}")
+    return value
+
+
 def _max_size(text: str) -> int:
     """``--max-size``: a whole number of bytes, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number of bytes, 0 or more: {text!r}")
-    return value
+    return _whole_number(text, "a whole number of bytes, 0 or more")
 
 
 def _add_common(command: argparse.ArgumentParser, no_extract_help: str) -> None:
@@ -222,13 +224,7 @@ def _usage_error(args: argparse.Namespace, message: str, err: TextIO) -> int:
 
 def _workers(text: str) -> int:
     """``--workers``: a whole number of processes, 0 for one per core."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number, 0 for one per core: {text!r}")
-    return value or os.cpu_count() or 1
+    return _whole_number(text, "a whole number, 0 for one per core") or os.cpu_count() or 1
 
 
 class _Run(NamedTuple):
