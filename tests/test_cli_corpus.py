@@ -160,3 +160,36 @@ def test_convert_one_article_and_bad_records(
     code, out, err = run(["convert", str(broken)], capsys)
     assert (code, out) == (1, "")
     assert err.startswith(f"{broken}:1: error: headline: missing")
+
+
+def test_stats_sums_a_corpus_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path / "in")
+    (folder / "3.txt").write_text(STORIES[0], encoding="utf-8")  # the same story again
+    code, out, err = run(["stats", str(folder), str(tmp_path / "nope.txt"), "--json"], capsys)
+    assert (code, err) == (1, f"{tmp_path}/nope.txt: error: no such file or directory\n")
+    figures = json.loads(out)
+    assert (figures["records"], figures["articles"], figures["exact_duplicates"]) == (5, 4, 1)
+    assert figures["dates"]["per_day"] == {"2024-03-01": 2, "2024-03-02": 1}
+    code, out, err = run(["stats", str(folder)], capsys)
+    assert (code, err) == (0, "")
+    assert "exact duplicates  1" in out
+
+
+def test_stats_near_duplicates_and_plot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("datasketch")
+    image = pytest.importorskip("matplotlib.image")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = " ".join(f"Sentence {n} of the wire story about the harbour." for n in range(40))
+    (folder / "a.txt").write_text(f"date: 2024-03-01\nHarbour\n\n{body}\n", encoding="utf-8")
+    edited = body.replace("Sentence 7 ", "Line 7 ")
+    (folder / "b.txt").write_text(f"date: 2024-03-02\nPort\n\n{edited}\n", encoding="utf-8")
+    (folder / "c.txt").write_text(STORIES[1], encoding="utf-8")
+    png = tmp_path / "stats.png"
+    argv = ["stats", str(folder), "--near-duplicates", "--plot", str(png)]
+    code, out, err = run(argv, capsys)
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        f"Near-duplicate clusters: 1\n  1. 2 articles\n     {folder}/a.txt\n     {folder}/b.txt\n"
+    )
+    assert image.imread(str(png)).shape[:2] == (900, 1200)

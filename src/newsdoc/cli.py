@@ -471,55 +471,55 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from newsdoc.corpus._stats import CorpusStats
+    from newsdoc.corpus import CorpusStats, NearDuplicates
 
     stats = CorpusStats()
-    failures: Counter[str] = Counter()
+    try:
+        near = NearDuplicates() if args.near_duplicates else None
+    except ImportError as error:
+        return _usage_error(args, str(error), err)
     records = read_records(
         args.paths, workers=args.workers, max_size=args.max_size, extract=args.extract
     )
-    counted = _counted(records, stats, failures, err)
-    clusters = None
-    if args.near_duplicates:
-        from newsdoc.corpus._dedupe import near_duplicates
-
-        clusters = near_duplicates(counted)
-    else:
-        for _ in counted:
-            pass
-    if failures.total() == failures["not-found"] + failures["no-input"] == stats.records:
+    # One pass: the statistics and the near-duplicate finder see each record once.
+    for record in records:
+        stats.add(record)
+        if near is not None:
+            near.add(record)
+        for line in record.located() if record.error is not None else ():
+            print(line, file=err)
+    missing = stats.failures["not-found"] + stats.failures["no-input"]
+    if stats.records == missing:
         return _nothing_to("stats", err)
+    _print_stats(args, stats, None if near is None else near.clusters(), out)
+    if args.plot:
+        from newsdoc.corpus import plot_stats
+
+        try:
+            plot_stats(stats, args.plot, top=args.top)
+        except (ImportError, OutputError) as error:
+            print(f"newsdoc stats: error: {error}", file=err)
+            return 1
+    return 1 if stats.failed - stats.failures["no-input"] else 0
+
+
+def _print_stats(
+    args: argparse.Namespace, stats: Any, clusters: list[list[Any]] | None, out: TextIO
+) -> None:
+    """The report, or its JSON, with the near-duplicate clusters when asked."""
     if args.json:
         figures = stats.to_dict(args.top)
         if clusters is not None:
             figures["near_duplicates"] = [[str(s) for s in c] for c in clusters]
         out.write(msgspec.json.format(msgspec.json.encode(figures), indent=2).decode() + "\n")
-    else:
-        out.write(stats.render(args.top))
-        if clusters is not None:
-            print(f"near-duplicate clusters: {len(clusters)}", file=out)
-            for cluster in clusters:
-                print("  " + "  ".join(str(source) for source in cluster), file=out)
-    if args.plot:
-        from newsdoc.corpus._plot import plot_stats
-
-        plot_stats(stats, args.plot, top=args.top)
-    real = failures.total() - failures["no-input"]
-    return 1 if real else 0
-
-
-def _counted(
-    records: Iterator[Record], stats: Any, failures: Counter[str], err: TextIO
-) -> Iterator[Record]:
-    """The records, each added to ``stats`` as it passes; those without an article
-    are reported on ``err`` and counted by code in ``failures``."""
-    for record in records:
-        stats.add(record)
-        if record.error is not None:
-            failures[record.error.code] += 1
-            for line in record.located():
-                print(line, file=err)
-        yield record
+        return
+    out.write(stats.render(args.top))
+    if clusters is not None:
+        print(f"\nNear-duplicate clusters: {len(clusters)}", file=out)
+        for number, cluster in enumerate(clusters, 1):
+            print(f"  {number}. {len(cluster)} articles", file=out)
+            for source in cluster:
+                print(f"     {source}", file=out)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
