@@ -22,6 +22,7 @@ from newsdoc.corpus._dedupe import (
     near_duplicates,
 )
 from newsdoc.corpus._jsonl import JsonlWriter, encode_lines
+from newsdoc.corpus._plot import plot_stats
 from newsdoc.corpus._records import (
     Record,
     RecordError,
@@ -31,7 +32,6 @@ from newsdoc.corpus._records import (
     encode_record,
 )
 from newsdoc.corpus._run import read_records
-from newsdoc.corpus._plot import plot_stats
 from newsdoc.corpus._sources import INPUT_SUFFIXES
 from newsdoc.corpus._stats import CorpusStats
 
