@@ -226,3 +226,17 @@ def test_records_round_trip_through_json_lines(records: list[Record]) -> None:
     blob = b"".join(encode_record(r) + b"\n" for r in records)
     back = [decode_record(line, Source("?")) for line in blob.split(b"\n")[:-1]]
     assert back == records
+
+
+def test_a_long_file_is_read_whole(tmp_path: Path) -> None:
+    paragraph = "A long paragraph of the record of the council meeting. " * 40
+    text = "date: 2024-03-01\nMinutes\n\n" + "".join(f"{paragraph}\n\n" for _ in range(60))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > 1 << 17
+    (record,) = read_records(str(path), extract=False)
+    assert record.article == newsdoc.loads(text, extract=False)
+    (too_large,) = read_records(str(path), max_size=1 << 17)
+    assert too_large.error is not None
+    assert too_large.error.code == "too-large"
+    assert f"({path.stat().st_size} bytes" in too_large.error.message

@@ -125,7 +125,11 @@ Variant = tuple[tuple[tuple[Question, Answer], ...], tuple[Record, ...]]
 
 #: Analyses stored per run text, for articles that answer its questions differently.
 _VARIANT_LIMIT = 4
-_CACHE_LIMIT = 50_000
+#: Run texts a cache holds at most (about 1 KB each with their records).  News repeats
+#: its frequent names within a few thousand articles, so a larger cache hardly adds
+#: hits; this bound keeps a worker's memory flat after its first few thousand articles
+#: (8,000 per cache is reached by about 10,000 articles of the corpus benchmark).
+_CACHE_LIMIT = 8_000
 
 
 class RunCache:
@@ -143,9 +147,12 @@ class RunCache:
         self, text: str, asked: list[tuple[Question, Answer]], records: tuple[Record, ...]
     ) -> None:
         """Keep the analysis of ``text`` with the questions it asked."""
-        if len(self.plain) + len(self.asked) >= _CACHE_LIMIT // 2:
-            self.plain.clear()
-            self.asked.clear()
+        if len(self.plain) + len(self.asked) >= _CACHE_LIMIT:
+            # Full: the older half goes (dicts keep insertion order), so the runs
+            # seen lately stay and a full cache does not start again cold.
+            for kept in (self.plain, self.asked):
+                for text in list(kept)[: len(kept) // 2]:
+                    del kept[text]
         if not asked:
             self.plain[text] = records
             return
