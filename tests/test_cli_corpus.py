@@ -193,3 +193,19 @@ def test_stats_near_duplicates_and_plot(tmp_path: Path, capsys: pytest.CaptureFi
         f"Near-duplicate clusters: 1\n  1. 2 articles\n     {folder}/a.txt\n     {folder}/b.txt\n"
     )
     assert image.imread(str(png)).shape[:2] == (900, 1200)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_parse_writes_parquet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workers: str
+) -> None:
+    pytest.importorskip("pyarrow")
+    from newsdoc.corpus.arrow import read_parquet
+
+    folder = _corpus(tmp_path / "in")
+    (folder / "broken.zip").write_bytes(b"PK\x03\x04")
+    target = tmp_path / "out.parquet"
+    code, out, err = run(["parse", str(folder), "-o", str(target), "--workers", workers], capsys)
+    assert (code, out) == (1, "")
+    assert err.endswith(f"newsdoc parse: 3 articles, 1 failed: {target}\n")
+    assert list(read_parquet(target)) == list(read_records(str(folder)))

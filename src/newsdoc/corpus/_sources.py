@@ -69,6 +69,9 @@ class Task(NamedTuple):
     kind: Kind
     data: bytes | None = None
     error: RecordError | None = None
+    #: Where the worker reads the file, when not at ``source.path`` (a Dask
+    #: worker's absolute path for a path the caller gave relative).
+    location: str | None = None
 
 
 def _failed(source: Source, code: str, message: str) -> Task:

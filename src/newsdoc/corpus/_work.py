@@ -48,7 +48,7 @@ def read_task(task: Task, options: Options) -> Record:
     try:
         data = task.data
         if data is None:
-            data = _read_file(source.path, options.max_size)
+            data = _read_file(task.location or source.path, options.max_size)
         name = source.member if source.member is not None else source.path
         article = loads(
             data,
