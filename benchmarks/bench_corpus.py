@@ -42,7 +42,6 @@ sys.path.insert(0, str(HERE))
 
 from corpus import article  # noqa: E402 - benchmarks/ is put on the path just above
 
-import newsdoc  # noqa: E402
 from newsdoc.corpus import JsonlWriter, read_records  # noqa: E402
 
 TARGETS = {"pool": 1.8, "pipeline": 0.9, "dask": 0.8, "memory": 1.2}
@@ -245,7 +244,8 @@ def report(figures: dict[str, Any]) -> str:
     lines = [f"articles: {figures['articles']:,}", "", "rates (articles/s):"]
     lines += [f"  {name:<18} {value:>10,.0f}" for name, value in rates.items()]
     peak = figures["peak_mb"]
-    lines += ["", f"peak memory, 2 workers: {peak['large']:.0f} MB; a tenth: {peak['small']:.0f} MB"]
+    memory = f"{peak['large']:.0f} MB; a tenth: {peak['small']:.0f} MB"
+    lines += ["", f"peak memory, 2 workers: {memory}"]
     lines += ["", "ratios (target):"]
     for name, value in ratios.items():
         target = TARGETS[name]
