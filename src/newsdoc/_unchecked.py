@@ -46,6 +46,7 @@ __all__ = [
     "mention",
     "parsed_article",
     "quote",
+    "set_parse_info",
     "span",
 ]
 
@@ -179,6 +180,12 @@ _set_entities = _ARTICLE_SETTERS["entities"]
 _set_quotes = _ARTICLE_SETTERS["quotes"]
 _set_date_mentions = _ARTICLE_SETTERS["date_mentions"]
 _set_parse_info = _ARTICLE_SETTERS["_parse_info"]
+
+
+def set_parse_info(article: Article, parse_info: ParseInfo) -> None:
+    """Give an article its parse info in place: only for an article its caller has
+    just made and nobody else holds (articles are otherwise immutable)."""
+    _set_parse_info(article, parse_info)
 
 
 def parsed_article(

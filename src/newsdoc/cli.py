@@ -13,6 +13,7 @@ not be read or was too large, or a file held an error (``check``, and
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from collections import Counter
@@ -28,7 +29,7 @@ from newsdoc.corpus._atomic import OutputError
 from newsdoc.corpus._outputs import Output, encode_article_lines, open_output
 from newsdoc.corpus._records import Record
 from newsdoc.corpus._run import Batch, batches, read_records
-from newsdoc.corpus._sources import tasks_of
+from newsdoc.corpus._sources import Task, tasks_of
 from newsdoc.corpus._work import Options
 
 __all__ = ["main"]
@@ -134,7 +135,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     parse.add_argument(
         "--indent",
-        type=int,
+        type=_spaces,
         metavar="N",
         help="print one readable JSON document, indented by N spaces (a list when there "
         "are several articles)",
@@ -180,7 +181,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="sum a corpus up: articles, dates, top entities and speakers, codes",
         description="Read a corpus and print what it holds.",
     )
-    stats.add_argument("--top", type=int, default=10, metavar="N", help="how many of each top list")
+    stats.add_argument(
+        "--top", type=_positive, default=10, metavar="N", help="how many of each top list"
+    )
     stats.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     stats.add_argument(
         "--plot", metavar="PNG", help="draw articles per day and the top entities (extra 'plot')"
@@ -220,6 +223,19 @@ def _usage_error(args: argparse.Namespace, message: str, err: TextIO) -> int:
     command.print_usage(err)
     print(f"{command.prog}: error: {message}", file=err)
     return 2
+
+
+def _spaces(text: str) -> int:
+    """``--indent``: a whole number of spaces."""
+    return _whole_number(text, "a whole number of spaces")
+
+
+def _positive(text: str) -> int:
+    """``--top``: a whole number, 1 or more."""
+    value = _whole_number(text, "a whole number, 1 or more")
+    if value == 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 1 or more: {text!r}")
+    return value
 
 
 def _workers(text: str) -> int:
@@ -270,7 +286,18 @@ def _batches(
     """The batches of the command's PATHs (shared)."""
     options = Options(getattr(args, "strict", False), args.max_size, args.extract)
     tasks = tasks_of(args.paths, max_size=args.max_size)
+    output = getattr(args, "output", None)
+    if output is not None:
+        tasks = _without(tasks, os.path.abspath(output))
     return batches(tasks, encode, options, args.workers)
+
+
+def _without(tasks: Iterator[Task], output: str) -> Iterator[Task]:
+    """The tasks, less those of the output file itself (a run written into the
+    directory it reads would read its own earlier output back)."""
+    for task in tasks:
+        if os.path.abspath(task.source.path) != output:
+            yield task
 
 
 def _report(batch: Batch[Any], say: Callable[[str], None], diagnostics: bool) -> tuple[int, int]:
@@ -333,6 +360,9 @@ def _summary(out: TextIO, files: int, failed: int, missing: int, counts: Counter
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    problem = _parse_usage_problem(args)
+    if problem:
+        return _usage_error(args, problem, err)
     if args.format == "text":
         return _parse_text(args, out, err)
     if args.indent is not None:
@@ -342,24 +372,48 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (ValueError, ImportError) as error:
         return _usage_error(args, str(error), err)
     except OutputError as error:
-        print(f"newsdoc parse: error: {error.strerror}", file=err)
-        return 1
+        return _cannot_write(error, err)
     progress = _Progress(err, args.progress)
     try:
         run = _write_all(args, encode, output, progress)
     except KeyboardInterrupt:
         progress.close()
         return _interrupted(output, err)
-    except OutputError as error:
+    except OSError as error:  # a full disk, or a closed standard output
         progress.close()
         output.abort()
-        print(f"newsdoc parse: error: {error.strerror}", file=err)
-        return 1
+        if isinstance(error, BrokenPipeError):
+            raise
+        return _cannot_write(error, err)
+    except BaseException:
+        # Whatever stops the run, no temporary file is left behind.
+        progress.close()
+        output.abort()
+        raise
     progress.close()
     if _nothing_read(run):
         output.abort()
         return _nothing_to("parse", err)
     return _finish(output, run, args.output, err)
+
+
+def _parse_usage_problem(args: argparse.Namespace) -> str:
+    """What is wrong with options that argparse cannot check one by one ("" if none)."""
+    if args.indent is not None and args.format == "text":
+        return "--indent prints JSON: it cannot go with --format text"
+    if args.output is not None and os.path.isdir(args.output):
+        return f"-o {args.output}: is a directory; name a file"
+    return ""
+
+
+def _cannot_write(error: OSError, err: TextIO) -> int:
+    """A failed write of the output (shared): one clear line, status 1."""
+    if isinstance(error, OutputError):
+        message = error.strerror
+    else:
+        message = f"cannot write to standard output: {error.strerror or error}"
+    print(f"newsdoc parse: error: {message}", file=err)
+    return 1
 
 
 def _write_all(
@@ -388,8 +442,7 @@ def _finish(output: Output, run: _Run, path: str | None, err: TextIO) -> int:
     try:
         output.close()
     except OutputError as error:
-        print(f"newsdoc parse: error: {error.strerror}", file=err)
-        return 1
+        return _cannot_write(error, err)
     if path is not None:
         articles = run.records - run.failed - run.codes["no-input"]
         noun = "article" if articles == 1 else "articles"
@@ -402,7 +455,7 @@ def _interrupted(output: Output, err: TextIO) -> int:
     try:
         output.close()
     except OutputError as error:
-        print(f"newsdoc parse: error: {error.strerror}", file=err)
+        _cannot_write(error, err)
         return 130
     print(f"newsdoc parse: interrupted; {output.count} records written", file=err)
     return 130
@@ -458,7 +511,13 @@ def _parse_indented(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not lines:
         return 1 if failed else _nothing_to("parse", err)
     document = lines[0] if len(lines) == 1 else b"[" + b",".join(lines) + b"]"
-    out.write(msgspec.json.format(document, indent=args.indent).decode("utf-8") + "\n")
+    try:
+        out.write(msgspec.json.format(document, indent=args.indent).decode("utf-8") + "\n")
+        out.flush()
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        return _cannot_write(error, err)
     return 1 if failed else 0
 
 
@@ -472,6 +531,13 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from newsdoc.corpus import CorpusStats, NearDuplicates
+
+    if args.plot and not args.plot.lower().endswith(".png"):
+        return _usage_error(args, f"--plot draws a PNG: name it .png, not {args.plot!r}", err)
+    if args.plot and not os.path.isdir(os.path.dirname(os.path.abspath(args.plot))):
+        return _usage_error(args, f"--plot {args.plot}: no such directory", err)
+    if args.plot and importlib.util.find_spec("matplotlib") is None:
+        return _usage_error(args, '--plot needs matplotlib: pip install "newsdoc[plot]"', err)
 
     stats = CorpusStats()
     try:
@@ -497,7 +563,10 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         try:
             plot_stats(stats, args.plot, top=args.top)
-        except (ImportError, OutputError) as error:
+        except OutputError as error:
+            print(f"newsdoc stats: error: {error.strerror}", file=err)
+            return 1
+        except ImportError as error:
             print(f"newsdoc stats: error: {error}", file=err)
             return 1
     return 1 if stats.failed - stats.failures["no-input"] else 0

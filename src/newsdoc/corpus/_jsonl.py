@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import IO
 
+from newsdoc._model import argument_error
 from newsdoc.corpus._atomic import AtomicFile, OutputError
 from newsdoc.corpus._records import Record, encode_record
 
@@ -41,9 +42,12 @@ class JsonlWriter:
                 self._gzip = gzip.GzipFile(fileobj=stream, mode="wb", compresslevel=level, mtime=0)
                 stream = self._gzip
             self._stream = stream
-        else:
+        elif callable(getattr(target, "write", None)):
             self.path = None
             self._stream = target
+        else:
+            expected = "a path (str or os.PathLike) or a binary stream"
+            raise argument_error("JsonlWriter", "target", expected, target) from None
 
     def write(self, record: Record) -> None:
         """Write one record."""
@@ -77,7 +81,7 @@ class JsonlWriter:
             raise
 
     def abort(self) -> None:
-        """Leave no file behind (a stream is only flushed)."""
+        """Leave no file behind (what went to a stream stays there)."""
         if self._file is None:
             return
         self._file.discard()

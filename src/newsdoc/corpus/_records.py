@@ -17,7 +17,8 @@ import attrs
 import msgspec
 
 from newsdoc._json import JSONError, from_dict, to_json
-from newsdoc._model import Article, Diagnostic
+from newsdoc._model import Article, Diagnostic, ParseInfo
+from newsdoc._unchecked import set_parse_info
 
 __all__ = [
     "Record",
@@ -26,6 +27,7 @@ __all__ = [
     "content_hash",
     "decode_record",
     "encode_record",
+    "safe_source",
 ]
 
 
@@ -127,7 +129,27 @@ def _diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def _source_dict(source: Source) -> dict[str, Any]:
+    source = safe_source(source)
     return {"path": source.path, "member": source.member, "line": source.line}
+
+
+def safe_source(source: Source) -> Source:
+    """``source`` with names UTF-8 can hold: a file name that is not UTF-8 on disk
+    comes from Python with lone surrogates (``caf\\udce9.txt``) and is written
+    ``caf\\xe9.txt``, so that its record can still be written (JSON, Arrow)."""
+    if source.path.isascii() and (source.member is None or source.member.isascii()):
+        return source  # the usual case, at the cost of two checks
+    return Source(
+        _safe(source.path), None if source.member is None else _safe(source.member), source.line
+    )
+
+
+def _safe(name: str) -> str:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def encode_record(record: Record) -> bytes:
@@ -170,6 +192,12 @@ def decode_record(line: bytes | str, fallback: Source) -> Record:
         return Record(source, error=_error(failure))
     article = from_dict(document)
     diagnostics = _diagnostics(document.get("diagnostics", []))
+    if diagnostics:
+        # The article just decoded is this function's own: it takes the diagnostics
+        # of its reading back, so that ``article.diagnostics`` and ``article.errors``
+        # say what they said where it was read (a worker, an earlier run).  Its
+        # source map, which needs the input text, does not travel.
+        set_parse_info(article, ParseInfo(diagnostics))
     hashed = document.get("content_hash")
     if not isinstance(hashed, str):
         hashed = content_hash(article)

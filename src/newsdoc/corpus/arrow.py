@@ -46,7 +46,7 @@ from newsdoc._model import (
     is_int,
 )
 from newsdoc.corpus._atomic import AtomicFile, OutputError
-from newsdoc.corpus._records import Record, RecordError, Source, content_hash
+from newsdoc.corpus._records import Record, RecordError, Source, content_hash, safe_source
 
 try:
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
@@ -315,7 +315,7 @@ def records_to_batch(records: Sequence[Record]) -> Any:
     """
     articles = [record.article for record in records]
     columns = _article_columns(articles)
-    columns["source"] = [record.source for record in records]
+    columns["source"] = [safe_source(record.source) for record in records]
     columns["content_hash"] = [record.content_hash for record in records]
     columns["error"] = [record.error for record in records]
     columns["diagnostics"] = [

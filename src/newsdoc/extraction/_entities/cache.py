@@ -151,8 +151,8 @@ class RunCache:
             # Full: the older half goes (dicts keep insertion order), so the runs
             # seen lately stay and a full cache does not start again cold.
             for kept in (self.plain, self.asked):
-                for text in list(kept)[: len(kept) // 2]:
-                    del kept[text]
+                for old in list(kept)[: len(kept) // 2]:
+                    del kept[old]
         if not asked:
             self.plain[text] = records
             return
