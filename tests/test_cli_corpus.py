@@ -5,6 +5,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,3 +212,65 @@ def test_parse_writes_parquet(
     assert (code, out) == (1, "")
     assert err.endswith(f"newsdoc parse: 3 articles, 1 failed: {target}\n")
     assert list(read_parquet(target)) == list(read_records(str(folder)))
+
+
+def test_usage_problems_are_found_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = [
+        (["parse", "--indent", "2", "--format", "text", str(SAMPLE)], "cannot go with --format"),
+        (["parse", str(SAMPLE), "-o", str(tmp_path)], "is a directory; name a file"),
+        (["stats", str(SAMPLE), "--plot", str(tmp_path / "x.jpg")], "--plot draws a PNG"),
+        (["stats", str(SAMPLE), "--plot", str(tmp_path / "no" / "x.png")], "no such directory"),
+    ]
+    for argv, message in cases:
+        code, out, err = run(argv, capsys)
+        assert (code, out) == (2, ""), argv
+        assert message in err
+    for argv in (["stats", "--top", "0", str(SAMPLE)], ["parse", "--indent", "-3", str(SAMPLE)]):
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        assert info.value.code == 2
+    assert "must be a whole number" in capsys.readouterr().err
+
+
+def test_a_full_standard_output_is_a_clear_error() -> None:
+    with open(os.devnull if not os.path.exists("/dev/full") else "/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdoc", "parse", str(SAMPLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith(
+        "newsdoc parse: error: cannot write to standard output"
+    )
+
+
+def test_the_output_is_not_read_back_as_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _corpus(tmp_path / "in")
+    target = folder / "all.jsonl"
+    for _ in range(2):
+        code, _, err = run(["parse", str(folder), "-o", str(target)], capsys)
+        assert code == 0
+        assert err.endswith(f"newsdoc parse: 3 articles, 0 failed: {target}\n")
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"caf\xe9.txt")).write_text(STORIES[0], encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    target = tmp_path / "out.jsonl"
+    assert run(["parse", str(folder), "-o", str(target)], capsys)[0] == 0
+    (line,) = target.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["source"]["path"] == f"{folder}/caf\\xe9.txt"

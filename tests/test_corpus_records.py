@@ -240,3 +240,27 @@ def test_a_long_file_is_read_whole(tmp_path: Path) -> None:
     assert too_large.error is not None
     assert too_large.error.code == "too-large"
     assert f"({path.stat().st_size} bytes" in too_large.error.message
+
+
+def test_records_made_in_workers_keep_the_article_diagnostics(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Headline without a date\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
+    alone = list(read_records(str(tmp_path)))
+    pooled = list(read_records(str(tmp_path), workers=2))
+    assert [r.article.diagnostics for r in pooled if r.article] == [
+        r.article.diagnostics for r in alone if r.article
+    ]
+    assert [d.code for d in pooled[0].diagnostics] == ["no-date"]
+
+
+def test_wrong_arguments_are_refused_at_once() -> None:
+    with pytest.raises(TypeError, match="paths must be a path"):
+        read_records(123)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="workers must be an int"):
+        read_records("seeds", workers="2")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="max_size must be 0 or more"):
+        read_records("seeds", max_size=-1)
+    with pytest.raises(TypeError, match="extract must be"):
+        read_records("seeds", extract="no")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="target must be"):
+        JsonlWriter(5)  # type: ignore[arg-type]
