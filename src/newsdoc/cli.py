@@ -1,13 +1,16 @@
-"""The command line: ``newsdoc parse`` and ``newsdoc check`` (also ``python -m newsdoc``).
+"""The command line: ``newsdoc parse``, ``check``, ``stats`` and ``convert`` (also
+``python -m newsdoc``).
 
-Both commands take the same PATHs (files, directories searched for ``*.txt``,
-glob patterns, ``-`` for standard input) and the same ``--max-size`` and
-``--no-extract``, and read each file in the same way: the functions below
-marked "shared" serve both.
+``parse``, ``check`` and ``stats`` take the same PATHs (files, directories,
+glob patterns, archives, JSON Lines, ``-`` for standard input: see
+`newsdoc.corpus`) and the same ``--max-size``, ``--no-extract`` and
+``--workers``, and read them in the same way: the functions below marked
+"shared" serve them all.
 
-Exit status: 0 when all went well; 1 when a PATH named no file, a file could
-not be read or was too large, or a file held an error (``check``, and
-``parse --strict``); 2 for a usage error.
+Exit status: 0 when all went well; 1 when a PATH named no file, an input gave
+no article (unreadable, too large, an error with ``--strict``), a file held an
+error (``check``), or the output could not be written; 2 for a usage error;
+130 after Ctrl-C.
 """
 
 from __future__ import annotations
