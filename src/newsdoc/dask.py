@@ -21,9 +21,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
-from newsdoc.corpus._pool import chunked
 from newsdoc.corpus._records import Record, RecordError, Source
-from newsdoc.corpus._run import CHUNK_SIZE
 from newsdoc.corpus._sources import INPUT_SUFFIXES, Kind, Task, tasks_of_stream
 from newsdoc.corpus._work import Options, read_chunk
 from newsdoc.extraction import Extractor
@@ -252,8 +250,9 @@ def _records_of(item: _Input, options: Options) -> Iterator[Record]:
     with stream:
         tasks = tasks_of_stream(item.name, stream, options.max_size)
         try:
-            for chunk in chunked(tasks, CHUNK_SIZE):
-                yield from read_chunk(chunk, options, list)
+            # One task at a time: a stream that breaks off keeps every record before.
+            for task in tasks:
+                yield from read_chunk([task], options, list)
         except Exception as error:  # a remote file broken off, an archive oddity
             yield _unreadable(item.name, error)
 
