@@ -172,3 +172,16 @@ def test_ctrl_c_keeps_every_finished_record_in_a_valid_file(tmp_path: Path) -> N
     # The records written are the first ones, whole and in order.
     assert [json.loads(line)["headline"] for line in lines] == headlines[: len(lines)]
     assert [p.name for p in tmp_path.iterdir() if p.name != "in"] == ["out.jsonl"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_among_files_does_not_hang_the_run(tmp_path: Path) -> None:
+    headlines = _corpus(tmp_path / "in", 3)
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    records = list(read_records(str(tmp_path / "in")))
+    assert [r.article.headline for r in records if r.article] == headlines
+    (failed,) = [r for r in records if r.error]
+    assert (failed.source.path, failed.error.code) == (
+        str(tmp_path / "in" / "pipe.txt"),
+        "unreadable",
+    )
