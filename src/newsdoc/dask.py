@@ -223,7 +223,7 @@ def _read_partition(inputs: list[_Input], options: Options) -> list[Record]:
 
 
 #: The input names that are opened to be read (archives, JSON Lines, gzip).
-_OPENED: Final = tuple(s for s in INPUT_SUFFIXES if not s.endswith((".txt", ".json")))
+_OPENED: Final = (*(s for s in INPUT_SUFFIXES if not s.endswith((".txt", ".json"))), ".parquet")
 
 
 def _local_article(item: _Input) -> Task | None:
