@@ -9,8 +9,10 @@ Usage (from the repository root, with ``pip install -e '.[arrow,dask]'``)::
 The articles are generated: the header, headline, caption and first three
 paragraphs of the articles of ``benchmarks/corpus.py`` (about 1.4 KB each, the
 size of the bundled sample), written once as files into ``--dir``.  Every
-figure comes from one run, and the targets are ratios within it, so that the
-noise of a shared machine falls on both sides:
+figure comes from one run, and the targets are ratios within it.  The
+contenders run over the two halves of the articles in ABBA order (one after
+the other over the first half, in the reverse order over the second), so that
+the drift of a shared machine over the run falls on each of them alike:
 
 - ``pool``: 2 workers at least 1.8 x one worker (``newsdoc parse DIR -o
   out.jsonl --workers N``, end to end, in a subprocess);
@@ -18,7 +20,8 @@ noise of a shared machine falls on both sides:
   the same articles' bytes already in memory (parse and extract, nothing else,
   in a process of its own);
 - ``dask``: ``newsdoc.dask`` on a ``LocalCluster`` of 2 worker processes,
-  writing JSON Lines, at least 0.8 x the 2-worker pool;
+  writing JSON Lines, at least 0.8 x the 2-worker pool (the cluster's start is
+  not counted: a cluster is started once for many runs);
 - ``memory``: the peak memory of the 2-worker run (the sum over its processes)
   at ``--articles`` at most 1.2 x the peak of the same run on a tenth of them;
 - Parquet write and read of every record, timed against JSON Lines (no target).
@@ -63,12 +66,12 @@ def make_corpus(folder: Path, count: int) -> None:
         (folder / name).write_bytes(data)
 
 
-def subset(folder: Path, target: Path, count: int) -> None:
-    """The first ``count`` files of ``folder`` as hard links in ``target``."""
+def subset(folder: Path, target: Path, start: int, stop: int) -> None:
+    """Files ``start`` to ``stop`` of ``folder`` (by name) as hard links in ``target``."""
     target.mkdir(parents=True, exist_ok=True)
-    if len(os.listdir(target)) == count:
+    if len(os.listdir(target)) == stop - start:
         return
-    for name in sorted(os.listdir(folder))[:count]:
+    for name in sorted(os.listdir(folder))[start:stop]:
         if not (target / name).exists():
             os.link(folder / name, target / name)
 
@@ -132,14 +135,14 @@ data = [open(os.path.join(folder, name), "rb").read() for name in sorted(os.list
 start = time.perf_counter()
 for item in data:
     newsdoc.loads(item)
-print(len(data) / (time.perf_counter() - start))
+print(time.perf_counter() - start)
 """
 
 
-def in_memory_rate(folder: Path) -> float:
-    """Articles per second of ``loads`` (parse and extract) on the same articles as
-    the pipeline, their bytes read into memory first, in a process of its own as
-    the pipeline's is (so that both start cold and fill the same caches)."""
+def in_memory_seconds(folder: Path) -> float:
+    """Seconds of ``loads`` (parse and extract) over the articles of ``folder``,
+    their bytes read into memory first, in a process of its own as the
+    pipeline's is (so that both start cold and fill the same caches)."""
     command = [sys.executable, "-c", _IN_MEMORY, str(folder)]
     return float(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
@@ -150,7 +153,7 @@ def pool_run(folder: Path, out: Path, workers: int) -> tuple[float, int]:
 
 
 _DASK_RUN = """
-import sys
+import sys, time
 from distributed import Client, LocalCluster
 import newsdoc.dask
 from newsdoc.corpus import encode_lines
@@ -158,18 +161,24 @@ if __name__ == "__main__":
     folder, out = sys.argv[1], sys.argv[2]
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster):
+        start = time.perf_counter()  # a cluster is started once for many runs
         bag = newsdoc.dask.read_articles(folder)
         bag.map_partitions(lambda records: [encode_lines(list(records))]).map(
             lambda blob: blob.decode("utf-8")).to_textfiles(out + "/part-*.jsonl",
             last_endline=False)
+        print(time.perf_counter() - start)
 """
 
 
-def dask_run(folder: Path, out: Path) -> tuple[float, int]:
+def dask_seconds(folder: Path, out: Path) -> float:
+    """Seconds of reading ``folder`` on a running 2-process LocalCluster into
+    JSON Lines files (the cluster's start is not counted)."""
     script = out.parent / "run_dask_bench.py"  # not dask.py: it would hide dask itself
     script.write_text(_DASK_RUN, encoding="utf-8")
     out.mkdir(exist_ok=True)
-    return timed_run([sys.executable, str(script), str(folder), str(out)])
+    command = [sys.executable, str(script), str(folder), str(out)]
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return float(result.stdout.split()[-1])
 
 
 def parquet_figures(jsonl: Path, work: Path) -> dict[str, float]:
@@ -206,37 +215,45 @@ def run(count: int, base: Path) -> dict[str, Any]:
     folder, small = base / f"articles-{count}", base / f"articles-{count // 10}"
     _say(f"generating {count} articles in {folder} ...")
     make_corpus(folder, count)
-    subset(folder, small, count // 10)
+    subset(folder, small, 0, count // 10)
+    halves = [base / f"half-{n}-of-{count}" for n in (1, 2)]
+    subset(folder, halves[0], 0, count // 2)
+    subset(folder, halves[1], count // 2, count)
     work = base / "work"
     work.mkdir(exist_ok=True)
-    figures: dict[str, Any] = {"articles": count}
-    _say("in memory ...")
-    memory_rate = in_memory_rate(folder)
-    _say(f"  {memory_rate:.0f} articles/s\npool, 1 worker ...")
-    one, _ = pool_run(folder, work / "one.jsonl", 1)
-    _say(f"  {one:.1f} s\npool, 2 workers ...")
-    two, peak_large = pool_run(folder, work / "two.jsonl", 2)
-    _say(f"  {two:.1f} s, peak {peak_large / 1e6:.0f} MB\npool, 2 workers, a tenth ...")
+    seconds = dict.fromkeys(("memory", "pool_1", "pool_2", "dask"), 0.0)
+    # The halves in ABBA order (each way once), so that the machine's drift over
+    # the run falls on every contender alike.
+    for number, half in enumerate(halves):
+        order = list(seconds) if number == 0 else list(reversed(seconds))
+        for name in order:
+            _say(f"half {number + 1}: {name} ...")
+            seconds[name] += _timed(name, half, work / f"{name}-{number}")
+            _say(f"  {seconds[name]:.1f} s so far")
+    _say("memory: 2 workers over all the articles, then a tenth ...")
+    _, peak_large = pool_run(folder, work / "two.jsonl", 2)
     _, peak_small = pool_run(small, work / "small.jsonl", 2)
-    _say(f"  peak {peak_small / 1e6:.0f} MB\ndask, LocalCluster of 2 processes ...")
-    dask_seconds, _ = dask_run(folder, work / "dask")
-    _say(f"  {dask_seconds:.1f} s")
     _say("parquet against json lines ...")
+    figures: dict[str, Any] = {"articles": count, "seconds": seconds}
     figures["parquet"] = parquet_figures(work / "two.jsonl", work)
-    figures["rates"] = {
-        "in_memory_per_s": memory_rate,
-        "pool_1_per_s": count / one,
-        "pool_2_per_s": count / two,
-        "dask_2_per_s": count / dask_seconds,
-    }
+    figures["rates"] = {f"{name}_per_s": count / value for name, value in seconds.items()}
     figures["peak_mb"] = {"large": peak_large / 1e6, "small": peak_small / 1e6}
     figures["ratios"] = {
-        "pool": one / two,
-        "pipeline": (count / one) / memory_rate,
-        "dask": two / dask_seconds,
+        "pool": seconds["pool_1"] / seconds["pool_2"],
+        "pipeline": seconds["memory"] / seconds["pool_1"],
+        "dask": seconds["pool_2"] / seconds["dask"],
         "memory": peak_large / peak_small,
     }
     return figures
+
+
+def _timed(name: str, folder: Path, out: Path) -> float:
+    """Seconds of one contender over ``folder``."""
+    if name == "memory":
+        return in_memory_seconds(folder)
+    if name == "dask":
+        return dask_seconds(folder, out)
+    return pool_run(folder, out.with_suffix(".jsonl"), int(name[-1]))[0]
 
 
 def report(figures: dict[str, Any]) -> str:
