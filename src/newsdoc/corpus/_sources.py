@@ -239,32 +239,44 @@ def _directory(top: str, max_size: int | None) -> Iterator[Task]:
             continue
         if listing is None:  # read already, by another link
             continue
-        files, folders = listing
-        for entry in files:
-            yield from _entry_tasks(entry, max_size)
+        names, special, folders = listing
+        for name in names:
+            path = os.path.join(folder, name)
+            if name in special:  # a pipe, a socket or a device is not opened
+                yield _failed(Source(path), "unreadable", _NOT_REGULAR)
+            else:
+                yield from _file(path, max_size)
         pending.extend(reversed(folders))
 
 
 def _listing(
     folder: str, seen: set[tuple[int, int]]
-) -> tuple[list[os.DirEntry[str]], list[str]] | None:
-    """The input files and the subdirectories of ``folder``, sorted by name, or
-    ``None`` when it is in ``seen`` (its device and inode), which it joins."""
+) -> tuple[list[str], set[str], list[str]] | None:
+    """The names of the input files of ``folder`` and its subdirectories' paths,
+    each sorted by name, with the names that are no regular file; ``None`` when
+    ``folder`` is in ``seen`` (its device and inode), which it joins.
+
+    Only names are kept, not the `os.DirEntry` objects: a directory of 100,000
+    files then costs its names' memory alone while its tasks are made."""
     info = os.stat(folder)
     key = (info.st_dev, info.st_ino)
     if key in seen:
         return None
     seen.add(key)
-    with os.scandir(folder) as entries:
-        ordered = sorted(entries, key=lambda entry: entry.name)
-    files: list[os.DirEntry[str]] = []
+    names: list[str] = []
+    special: set[str] = set()
     folders: list[str] = []
-    for entry in ordered:
-        if _is_dir(entry):
-            folders.append(entry.path)
-        elif _suffix_in(entry.name, INPUT_SUFFIXES):
-            files.append(entry)
-    return files, folders
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if _is_dir(entry):
+                folders.append(entry.path)
+            elif _suffix_in(entry.name, INPUT_SUFFIXES):
+                names.append(entry.name)
+                if not _is_file(entry) and _special(_mode(entry.path)):
+                    special.add(entry.name)
+    names.sort()
+    folders.sort()
+    return names, special, folders
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -281,15 +293,6 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return entry.is_file()
     except OSError:  # its read will say why
         return True
-
-
-def _entry_tasks(entry: os.DirEntry[str], max_size: int | None) -> Iterator[Task]:
-    """The tasks of one input file of a directory; a pipe, a socket or a device is
-    not opened."""
-    if not _is_file(entry) and _special(_mode(entry.path)):
-        yield _failed(Source(entry.path), "unreadable", _NOT_REGULAR)
-    else:
-        yield from _file(entry.path, max_size)
 
 
 # -- Files and streams ------------------------------------------------------
