@@ -289,6 +289,7 @@ def test_a_pattern_reads_the_directories_it_matches(tmp_path: Path) -> None:
 
 
 def test_parquet_is_read_back_with_its_sources(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
     from newsdoc.corpus import arrow
 
     (tmp_path / "in").mkdir()
@@ -318,6 +319,7 @@ def test_parquet_is_read_back_with_its_sources(tmp_path: Path) -> None:
 
 
 def test_bad_and_empty_parquet_files_are_records(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
     from newsdoc.corpus import arrow
 
     arrow.write_parquet([], tmp_path / "empty.parquet")
