@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import IO, Any
@@ -185,3 +186,21 @@ def test_a_named_pipe_among_files_does_not_hang_the_run(tmp_path: Path) -> None:
         str(tmp_path / "in" / "pipe.txt"),
         "unreadable",
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_as_a_file_is_read_to_its_end(tmp_path: Path) -> None:
+    pipe = tmp_path / "story.txt"
+    os.mkfifo(pipe)
+    text = "date: 2024-03-01\nHeadline\n\n" + "A long paragraph. " * 8000 + "\n"
+
+    def write() -> None:
+        with open(pipe, "w", encoding="utf-8") as stream:
+            stream.write(text)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    (record,) = read_records(str(pipe), extract=False)
+    writer.join()
+    assert record.article is not None
+    assert record.article.paragraphs == (text.split("\n")[3].strip(),)

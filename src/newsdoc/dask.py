@@ -22,7 +22,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
 from newsdoc.corpus._records import Record, RecordError, Source
-from newsdoc.corpus._sources import INPUT_SUFFIXES, Kind, Task, tasks_of_stream
+from newsdoc.corpus._sources import (
+    INPUT_SUFFIXES,
+    Kind,
+    Task,
+    _failed,
+    _reason,
+    _unreadable,
+    tasks_of_stream,
+)
 from newsdoc.corpus._work import Options, read_chunk
 from newsdoc.extraction import Extractor
 
@@ -124,12 +132,12 @@ def _expand(given: str, storage_options: dict[str, Any]) -> list[_Input]:
     """The inputs of one path, directory or pattern, as `newsdoc.corpus.tasks_of`
     tells them; a listing that fails is an ``unreadable`` input."""
     if not given:
-        return [_failed(given, *_NOT_FOUND)]
+        return [_failed(Source(given), *_NOT_FOUND)]
     fs, path = url_to_fs(given, **storage_options)
     try:
         return _listed(fs, given, path)
     except OSError as error:
-        return [_failed(given, "unreadable", f"cannot read: {_reason(error)}")]
+        return [_unreadable(Source(given), error)]
 
 
 def _listed(fs: AbstractFileSystem, given: str, path: str) -> list[_Input]:
@@ -139,12 +147,12 @@ def _listed(fs: AbstractFileSystem, given: str, path: str) -> list[_Input]:
     except FileNotFoundError:
         kind = None
     if kind == "directory":
-        return _directory(fs, given, path) or [_failed(given, *_NO_INPUT)]
+        return _directory(fs, given, path) or [_failed(Source(given), *_NO_INPUT)]
     if kind is not None:
         return [_File(given, fs, path)]
     if glob.has_magic(given):
-        return _matches(fs, given, path) or [_failed(given, *_NO_INPUT)]
-    return [_failed(given, *_NOT_FOUND)]
+        return _matches(fs, given, path) or [_failed(Source(given), *_NO_INPUT)]
+    return [_failed(Source(given), *_NOT_FOUND)]
 
 
 def _directory(fs: AbstractFileSystem, given: str, root: str) -> list[_Input]:
@@ -191,16 +199,6 @@ def _renamed(given: str, root: str, path: str) -> str:
     return given + path[len(root) :]
 
 
-def _failed(path: str, code: str, message: str) -> Task:
-    return Task(Source(path), Kind.FAILED, None, RecordError(code, message))
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-
-
 # -- On the workers ---------------------------------------------------------
 
 
@@ -245,7 +243,7 @@ def _records_of(item: _Input, options: Options) -> Iterator[Record]:
     try:
         stream = item.fs.open(item.path, "rb")
     except Exception as error:  # any file system's failure: a missing file, a network error
-        yield _unreadable(item.name, error)
+        yield _unreadable_record(item.name, error)
         return
     with stream:
         tasks = tasks_of_stream(item.name, stream, options.max_size)
@@ -254,10 +252,10 @@ def _records_of(item: _Input, options: Options) -> Iterator[Record]:
             for task in tasks:
                 yield from read_chunk([task], options, list)
         except Exception as error:  # a remote file broken off, an archive oddity
-            yield _unreadable(item.name, error)
+            yield _unreadable_record(item.name, error)
 
 
-def _unreadable(name: str, error: Exception) -> Record:
+def _unreadable_record(name: str, error: Exception) -> Record:
     return Record(Source(name), error=RecordError("unreadable", f"cannot read: {_reason(error)}"))
 
 

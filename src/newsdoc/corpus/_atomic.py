@@ -14,9 +14,9 @@ import errno
 import os
 import secrets
 from types import TracebackType
-from typing import IO
+from typing import IO, Self
 
-__all__ = ["AtomicFile", "OutputError"]
+__all__ = ["AtomicFile", "OutputError", "WholeOrNothing"]
 
 
 class OutputError(OSError):
@@ -33,7 +33,33 @@ def output_error(path: str, error: OSError) -> OutputError:
     return OutputError(error.errno or 0, message)
 
 
-class AtomicFile:
+class WholeOrNothing:
+    """An output used as a context manager: a ``with`` block that ends normally
+    closes it (it appears under its name), one that raises aborts it (nothing
+    is left).  Subclasses define `close` and `abort`."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
+
+
+class AtomicFile(WholeOrNothing):
     """A binary file written under a temporary name, renamed to ``path`` on commit.
 
     Used as a context manager, it commits when the block ends normally and
@@ -87,16 +113,6 @@ class AtomicFile:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.temporary)
 
-    def __enter__(self) -> AtomicFile:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if kind is None:
-            self.commit()
-        else:
-            self.discard()
+    # A file-like pair of names, for `WholeOrNothing`.
+    close = commit
+    abort = discard

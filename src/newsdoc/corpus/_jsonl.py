@@ -5,11 +5,10 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Iterable
-from types import TracebackType
 from typing import IO
 
 from newsdoc._model import argument_error
-from newsdoc.corpus._atomic import AtomicFile, OutputError
+from newsdoc.corpus._atomic import AtomicFile, OutputError, WholeOrNothing
 from newsdoc.corpus._records import Record, encode_record
 
 __all__ = ["JsonlWriter", "encode_lines"]
@@ -20,7 +19,7 @@ def encode_lines(records: list[Record]) -> bytes:
     return b"".join([encode_record(record) + b"\n" for record in records])
 
 
-class JsonlWriter:
+class JsonlWriter(WholeOrNothing):
     """Writes records to a JSON Lines file (gzip when its name ends in ``.gz``), or
     to an open binary stream.
 
@@ -85,17 +84,3 @@ class JsonlWriter:
         if self._file is None:
             return
         self._file.discard()
-
-    def __enter__(self) -> JsonlWriter:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abort()

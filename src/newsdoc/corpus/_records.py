@@ -10,7 +10,6 @@ whose input gave no article holds ``source`` and ``error`` only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from typing import Any, Final
 
 import attrs
@@ -240,8 +239,3 @@ def _diagnostics(data: object) -> tuple[Diagnostic, ...]:
         except (TypeError, ValueError) as error:
             raise JSONError([(f"diagnostics[{index}]", str(error))]) from None
     return tuple(found)
-
-
-def records_of(articles: Iterable[Article], path: str = "<memory>") -> list[Record]:
-    """Records of articles already in memory (sources ``path:1``, ``path:2`` ...)."""
-    return [article_record(Source(path, None, n), a) for n, a in enumerate(articles, 1)]

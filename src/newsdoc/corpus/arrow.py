@@ -25,7 +25,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, count, islice, starmap
 from operator import attrgetter
-from types import TracebackType
 from typing import Any, Final
 
 import msgspec
@@ -45,7 +44,7 @@ from newsdoc._model import (
     describe,
     is_int,
 )
-from newsdoc.corpus._atomic import AtomicFile, OutputError
+from newsdoc.corpus._atomic import AtomicFile, OutputError, WholeOrNothing
 from newsdoc.corpus._records import Record, RecordError, Source, content_hash, safe_source
 
 try:
@@ -704,7 +703,7 @@ class _Sink:
         """Nothing: `AtomicFile.commit` flushes."""
 
 
-class ParquetWriter:
+class ParquetWriter(WholeOrNothing):
     """Writes records to a Parquet file of `SCHEMA`, one row group at a time.
 
     Records are kept until ``row_group_size`` of them are in, then written as a
@@ -826,20 +825,6 @@ class ParquetWriter:
         with contextlib.suppress(Exception):
             self._writer.close()
         self._file.discard()
-
-    def __enter__(self) -> ParquetWriter:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abort()
 
 
 def write_parquet(records: Iterable[Record], path: str | os.PathLike[str], **options: Any) -> int:
